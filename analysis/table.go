@@ -1,0 +1,189 @@
+package analysis
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Table is a finished table for people and programs: a title, column
+// names, rows of formatted cells, the method notes and the warnings that
+// must be printed with it.
+type Table struct {
+	Name     string // short machine name, e.g. "concessions"
+	Title    string
+	Columns  []string
+	Numeric  []bool // per column: JSON writes the cells as numbers
+	Rows     [][]string
+	Notes    []string // method and caveats, printed under the table
+	Warnings []string
+}
+
+// Formats are the output formats a Table can be written in.
+var Formats = []string{"text", "md", "csv", "json"}
+
+// Write writes t in the named format: "text" (aligned columns), "md"
+// (Markdown), "csv" (header and rows only) or "json" (an object with
+// title, rows as objects keyed by column, notes and warnings).
+func (t *Table) Write(w io.Writer, format string) error {
+	switch format {
+	case "text":
+		return t.writeText(w)
+	case "md":
+		return t.writeMarkdown(w)
+	case "csv":
+		return t.writeCSV(w)
+	case "json":
+		return t.writeJSON(w)
+	}
+	return fmt.Errorf("analysis: unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+func (t *Table) widths() []int {
+	w := make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		w[i] = utf8.RuneCountInString(c)
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			w[i] = max(w[i], utf8.RuneCountInString(c))
+		}
+	}
+	return w
+}
+
+func (t *Table) numeric(i int) bool { return i < len(t.Numeric) && t.Numeric[i] }
+
+func (t *Table) writeText(w io.Writer) error {
+	var b strings.Builder
+	if t.Title != "" {
+		b.WriteString(t.Title + "\n\n")
+	}
+	widths := t.widths()
+	line := func(cells []string) {
+		for i, c := range cells {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if t.numeric(i) {
+				b.WriteString(pad + c)
+			} else if i < len(cells)-1 {
+				b.WriteString(c + pad)
+			} else {
+				b.WriteString(c)
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(t.Columns)
+	rule := make([]string, len(widths))
+	for i, n := range widths {
+		rule[i] = strings.Repeat("-", n)
+	}
+	line(rule)
+	for _, r := range t.Rows {
+		line(r)
+	}
+	t.writeFooter(&b, "")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (t *Table) writeFooter(b *strings.Builder, bullet string) {
+	if len(t.Notes)+len(t.Warnings) > 0 {
+		b.WriteString("\n")
+	}
+	for _, n := range t.Notes {
+		b.WriteString(bullet + n + "\n")
+	}
+	for _, n := range t.Warnings {
+		b.WriteString(bullet + "Warning: " + n + "\n")
+	}
+}
+
+// escapeMD makes a cell safe inside a Markdown table row.
+func escapeMD(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+func (t *Table) writeMarkdown(w io.Writer) error {
+	var b strings.Builder
+	if t.Title != "" {
+		b.WriteString("**" + t.Title + "**\n\n")
+	}
+	b.WriteString("|")
+	for _, c := range t.Columns {
+		b.WriteString(" " + escapeMD(c) + " |")
+	}
+	b.WriteString("\n|")
+	for i := range t.Columns {
+		if t.numeric(i) {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		b.WriteString("|")
+		for _, c := range r {
+			b.WriteString(" " + escapeMD(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+	t.writeFooter(&b, "- ")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (t *Table) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.Rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func (t *Table) writeJSON(w io.Writer) error {
+	rows := make([]map[string]any, len(t.Rows))
+	for i, r := range t.Rows {
+		m := make(map[string]any, len(r))
+		for j, c := range r {
+			m[t.Columns[j]] = c
+			if t.numeric(j) {
+				if f, err := strconv.ParseFloat(c, 64); err == nil {
+					m[t.Columns[j]] = f
+				} else if c == "" || c == "NA" {
+					m[t.Columns[j]] = nil
+				}
+			}
+		}
+		rows[i] = m
+	}
+	out := struct {
+		Name     string           `json:"name,omitempty"`
+		Title    string           `json:"title,omitempty"`
+		Columns  []string         `json:"columns"`
+		Rows     []map[string]any `json:"rows"`
+		Notes    []string         `json:"notes"`
+		Warnings []string         `json:"warnings"`
+	}{t.Name, t.Title, t.Columns, rows, nonNil(t.Notes), nonNil(t.Warnings)}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+)
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errHelpShown means -h was asked for and answered: exit status 0.
+var errHelpShown = errors.New("help shown")
+
+// command is one subcommand: its one-line summary, its arguments, and the
+// function that runs it with its parsed flags.
+type command struct {
+	summary string
+	args    string // e.g. "ID"
+	flags   func(fs *flag.FlagSet, o *options)
+	run     func(o *options, args []string, stdout io.Writer) error
+}
+
+var commands = map[string]command{}
+
+func register(name string, c command) { commands[name] = c }
+
+// run is the whole program: it parses args, runs one command and returns
+// its error. main only maps the error to an exit status.
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		writeHelp(stderr)
+		return usagef("no command given")
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" {
+		if len(args) > 1 {
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
+		writeHelp(stdout)
+		return nil
+	}
+	c, ok := commands[name]
+	if !ok {
+		return usagef("unknown command %q (run 'truce help')", name)
+	}
+	o := &options{}
+	fs := flag.NewFlagSet("truce "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if c.flags != nil {
+		c.flags(fs, o)
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: truce %s [flags] %s\n\n%s\n\nflags:\n", name, c.args, c.summary)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelpShown
+		}
+		return usageError{err.Error()}
+	}
+	if err := o.check(); err != nil {
+		return err
+	}
+	return c.run(o, fs.Args(), stdout)
+}
+
+func writeHelp(w io.Writer) {
+	fmt.Fprint(w, `truce: peace deals between the Pakistani state and the Pakistani Taliban, 2004 to today
+
+usage: truce COMMAND [flags]
+
+commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprint(w, `
+Every command reads the embedded dataset unless --data FILE names a CSV of
+your own (columns id, start, end; see dataset/CODEBOOK.md). Run
+'truce COMMAND -h' for a command's flags.
+`)
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,109 @@
+package dataset
+
+import (
+	"embed"
+	"slices"
+)
+
+// Version is the dataset's version; CODEBOOK.md's change log says what
+// changed in each.
+const Version = "0.1.0"
+
+// AsOf is the date up to which reporting was reviewed: ongoing deals are
+// censored here unless the caller chooses another date.
+var AsOf = MustDate("2026-11-22")
+
+//go:embed deals.csv sources.csv citations.csv governments.csv
+var files embed.FS
+
+// Data is the whole dataset: the deals and their provenance.
+type Data struct {
+	Deals       []Deal
+	Sources     []Source
+	Citations   []Citation
+	Governments []Government
+}
+
+// Load parses the embedded dataset, checking every file and the links
+// between them (see checkProvenance). It needs no files at run time. The
+// error, if any, is an Errors value.
+func Load() (*Data, error) {
+	read := func(name string) []byte {
+		b, err := files.ReadFile(name)
+		if err != nil {
+			panic("dataset: embedded file missing: " + name) // a build defect, not bad data
+		}
+		return b
+	}
+	return loadFiles("dataset/", read("deals.csv"), read("sources.csv"), read("citations.csv"), read("governments.csv"))
+}
+
+// loadFiles parses the four files of a dataset whose paths start with dir.
+func loadFiles(dir string, deals, sources, citations, governments []byte) (*Data, error) {
+	pd := &problems{file: dir + "deals.csv"}
+	ps := &problems{file: dir + "sources.csv"}
+	pc := &problems{file: dir + "citations.csv"}
+	pg := &problems{file: dir + "governments.csv"}
+	d := &Data{}
+	var dealTable, citeTable *table
+	d.Deals, dealTable = parseDeals(deals, true, pd)
+	d.Sources = parseSources(sources, ps)
+	d.Citations, citeTable = parseCitations(citations, pc)
+	d.Governments = parseGovernments(governments, pg)
+	if len(pd.list)+len(ps.list)+len(pc.list)+len(pg.list) == 0 {
+		checkProvenance(d, dealTable, citeTable, pd, pc)
+	}
+	var all Errors
+	for _, p := range []*problems{pd, ps, pc, pg} {
+		all = append(all, p.list...)
+	}
+	if len(all) > 0 {
+		return nil, all
+	}
+	return d, nil
+}
+
+// Deal returns the deal with the given id.
+func (d *Data) Deal(id string) (*Deal, bool) {
+	for i := range d.Deals {
+		if d.Deals[i].ID == id {
+			return &d.Deals[i], true
+		}
+	}
+	return nil, false
+}
+
+// Source returns the source with the given id.
+func (d *Data) Source(id string) (*Source, bool) {
+	for i := range d.Sources {
+		if d.Sources[i].ID == id {
+			return &d.Sources[i], true
+		}
+	}
+	return nil, false
+}
+
+// CitationsOf returns the citations of one deal, in file order.
+func (d *Data) CitationsOf(id string) []Citation {
+	var out []Citation
+	for _, c := range d.Citations {
+		if c.Deal == id {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// GovernmentAt returns the government in office on day (days since
+// 1970-01-01), if the table covers it.
+func (d *Data) GovernmentAt(day int) (*Government, bool) {
+	i := slices.IndexFunc(d.Governments, func(g Government) bool {
+		first, _ := g.Start.Span()
+		_, last := g.End.Span()
+		return day >= first && (g.End.IsZero() || day <= last)
+	})
+	if i < 0 {
+		return nil, false
+	}
+	return &d.Governments[i], true
+}
