@@ -80,11 +80,13 @@ func coxReadInput(t *testing.T, name string) coxInput {
 // coxClose reports whether got agrees with want to 1e-6, relative for
 // |want| > 1 (R's separated fits have coefficients near 22 and standard
 // errors near 1e4).
-func coxClose(got, want float64) bool {
+func coxClose(got, want float64) bool { return coxCloseTol(got, want, 1e-6) }
+
+func coxCloseTol(got, want, tol float64) bool {
 	if math.IsInf(want, 0) || math.IsNaN(want) {
 		return got == want || (math.IsNaN(want) && math.IsNaN(got))
 	}
-	return math.Abs(got-want) <= 1e-6*math.Max(1, math.Abs(want))
+	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
 func TestCoxPHMatchesR(t *testing.T) {
@@ -119,13 +121,23 @@ func TestCoxPHMatchesR(t *testing.T) {
 			if len(res.Terms) != len(want) {
 				t.Fatalf("%d terms; R has %d", len(res.Terms), len(want))
 			}
+			// R ran out of iterations on "noconv": its loglik,
+			// -log(1 + 5e^-β) ≈ -7e-11, is computed as the log of a number
+			// next to 1, so β, the score and the information rest on the
+			// last bits of exp(); Go's math.Exp and glibc's exp differ by
+			// an ulp there and the fits agree only to about 6e-7 (relative).
+			// Everywhere else the tolerance is 1e-6 and agreement ~5e-8.
+			tol := 1e-6
+			if k.name == "noconv" {
+				tol = 1e-5
+			}
 			check := func(what string, got float64, w string) {
 				t.Helper()
 				wv := coxParse(t, w)
-				if !coxClose(got, wv) {
+				if !coxCloseTol(got, wv, tol) {
 					t.Errorf("%s = %.15g; R %.15g", what, got, wv)
 				}
-				if !math.IsInf(wv, 0) {
+				if !math.IsInf(wv, 0) && k.name != "noconv" {
 					maxDev = math.Max(maxDev, math.Abs(got-wv)/math.Max(1, math.Abs(wv)))
 				}
 			}
@@ -153,23 +165,31 @@ func TestCoxPHMatchesR(t *testing.T) {
 			if strconv.Itoa(res.LRDF) != w["lr_df"] || res.WaldDF != res.LRDF {
 				t.Errorf("df = %d (Wald %d); R %s", res.LRDF, res.WaldDF, w["lr_df"])
 			}
-			if strconv.Itoa(res.Iterations) != w["iter"] {
-				t.Errorf("iterations = %d; R %s", res.Iterations, w["iter"])
-			}
-			if !res.Converged {
-				t.Errorf("not converged; R converged")
-			}
 			// R's warnings must have a counterpart; no R warning, no
-			// "infinite" warning from us.
-			rInf := false
+			// such warning from us.
+			rInf, rNoConv := false, false
 			for _, wr := range warns {
-				if wr["name"] == k.name && wr["ties"] == k.ties && strings.Contains(wr["warning"], "coefficient may be infinite") {
-					rInf = true
+				if wr["name"] == k.name && wr["ties"] == k.ties {
+					rInf = rInf || strings.Contains(wr["warning"], "coefficient may be infinite")
+					rNoConv = rNoConv || strings.Contains(wr["warning"], "Ran out of iterations")
 				}
+			}
+			wantIter := w["iter"]
+			if rNoConv {
+				wantIter = "20" // R's coxfit6 leaves its loop counter at iter.max + 1 = 21
+			}
+			if strconv.Itoa(res.Iterations) != wantIter {
+				t.Errorf("iterations = %d; want %s (R %s)", res.Iterations, wantIter, w["iter"])
+			}
+			if res.Converged == rNoConv {
+				t.Errorf("Converged = %v; R ran out of iterations: %v", res.Converged, rNoConv)
+			}
+			if rNoConv != coxHasWarning(res.Warnings, "did not converge") {
+				t.Errorf("non-convergence warning: R %v; Go warnings %q", rNoConv, res.Warnings)
 			}
 			goInf := false
 			for _, msg := range res.Warnings {
-				if strings.Contains(msg, "coefficient may be infinite") {
+				if strings.Contains(msg, "loglik converged before covariate") {
 					goInf = true
 					if !strings.Contains(msg, "covariate x1;") {
 						t.Errorf("warning %q does not name x1 (R: variable 1)", msg)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -62,15 +63,19 @@ type LogRankResult struct {
 //
 // The cost is one sort, O(n log n), plus O(K²) per distinct event time for
 // K groups.
+//
+// References: N. Mantel (1966), Evaluation of survival data and two new
+// rank order statistics arising in its consideration, Cancer Chemotherapy
+// Reports 50(3), 163–170; R. Peto and J. Peto (1972), Asymptotically
+// efficient rank invariant test procedures, Journal of the Royal
+// Statistical Society A 135(2), 185–207; T. Therneau, survival: Survival
+// Analysis, R package, documentation of survdiff.
 func LogRank(times []float64, events []bool, groups []string) (*LogRankResult, error) {
 	if len(groups) != len(times) {
 		return nil, fmt.Errorf("analysis: %d times but %d group labels", len(times), len(groups))
 	}
-	if len(times) != len(events) {
-		return nil, fmt.Errorf("analysis: %d times but %d event flags", len(times), len(events))
-	}
-	if len(times) == 0 {
-		return nil, errors.New("analysis: no observations")
+	if err := checkSurvivalInput(times, events); err != nil {
+		return nil, err
 	}
 	index := make(map[string]int)
 	for _, g := range groups {
@@ -88,14 +93,11 @@ func LogRank(times []float64, events []bool, groups []string) (*LogRankResult, e
 		index[g] = k
 	}
 
-	groupOf := make([]int, len(groups))
-	for i, g := range groups {
-		groupOf[i] = index[g]
+	obs := make([]survivalObs, len(times))
+	for i, t := range times {
+		obs[i] = survivalObs{time: t, group: int32(index[groups[i]]), event: events[i]}
 	}
-	obs, err := sortedSurvivalObs(times, events, groupOf)
-	if err != nil {
-		return nil, err
-	}
+	slices.SortFunc(obs, func(a, b survivalObs) int { return cmp.Compare(a.time, b.time) })
 
 	K := len(labels)
 	res := &LogRankResult{Groups: make([]LogRankGroup, K)}
@@ -160,6 +162,13 @@ func LogRank(times []float64, events []bool, groups []string) (*LogRankResult, e
 	logRankStatistic(res, v)
 	logRankWarnings(res)
 	return res, nil
+}
+
+// survivalObs is one observation of LogRank's input.
+type survivalObs struct {
+	time  float64
+	group int32 // index into the sorted group labels
+	event bool
 }
 
 // logRankStatistic sets Chisq, DF and P from the groups and the K×K

@@ -71,6 +71,10 @@ func (o PermOptions) resolve() (limit, rounds int, err error) {
 // stat is typically Spearman or KendallTauB. It receives x unchanged and a
 // fresh copy of the permuted y; its errors are returned. A NaN statistic is
 // an error.
+//
+// Reference: B. Phipson and G. K. Smyth (2010), Permutation p-values should
+// never be zero: calculating exact p-values when permutations are randomly
+// drawn, Stat Appl Genet Mol Biol 9(1), article 39.
 func PermutationCorrelation(x, y []float64, stat func(x, y []float64) (float64, error), opts PermOptions) (PermResult, error) {
 	if stat == nil {
 		return PermResult{}, errors.New("analysis: PermutationCorrelation: stat is nil")

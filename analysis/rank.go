@@ -52,6 +52,10 @@ func Spearman(x, y []float64) (float64, error) {
 //
 // Errors: lengths differ, fewer than 2 pairs, NaN or infinite values, or a
 // constant x or y (τ_b undefined).
+//
+// References: M. G. Kendall (1945), The treatment of ties in ranking
+// problems, Biometrika 33, 239–251. W. R. Knight (1966), A computer method
+// for calculating Kendall's tau with ungrouped data, JASA 61, 436–439.
 func KendallTauB(x, y []float64) (float64, error) {
 	if err := checkPairs("KendallTauB", x, y); err != nil {
 		return 0, err

@@ -145,6 +145,15 @@ sep2_d <- data.frame(
 sep2_d <- write_input("sep2", sep2_d)
 fit_one("sep2", sep2_d, "efron")
 
+## 4c. Non-convergence: the only event is the only subject with x1 = 1, so
+##     loglik = -log(1 + 5 exp(-b)) tends to 0 and its relative change never
+##     falls below 1e-9. R: "Ran out of iterations and did not converge", and
+##     coxph()$iter is iter.max + 1 = 21.
+noconv_d <- data.frame(time = 1:6, status = c(1, 0, 0, 0, 0, 0),
+                       x1 = c(1, 0, 0, 0, 0, 0))
+noconv_d <- write_input("noconv", noconv_d)
+fit_one("noconv", noconv_d, "efron")
+
 ## 5. Generated data: 80 subjects, 3 covariates, integer days (with ties).
 set.seed(20261101)
 n <- 80

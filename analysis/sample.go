@@ -1,0 +1,145 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Sample is the survival data of a set of deals, read from the gota frame
+// that dataset.Frame builds (columns id, days, event, counted): one entry
+// per deal counted at the frame's as-of date. Times are in days; Events[i]
+// is true when deal i broke down and false when its time is censored.
+type Sample struct {
+	Frame  dataframe.DataFrame // the counted deals only, in frame order
+	IDs    []string
+	Times  []float64
+	Events []bool
+}
+
+// NewSample reads the survival columns of a deals frame.
+func NewSample(df dataframe.DataFrame) (*Sample, error) {
+	for _, c := range []string{"id", "days", "event", "counted"} {
+		if !slices.Contains(df.Names(), c) {
+			return nil, fmt.Errorf("analysis: frame has no %q column (build it with dataset.Frame)", c)
+		}
+	}
+	counted, err := df.Col("counted").Bool()
+	if err != nil {
+		return nil, fmt.Errorf("analysis: column counted: %v", err)
+	}
+	keep := make([]int, 0, len(counted))
+	for i, ok := range counted {
+		if ok {
+			keep = append(keep, i)
+		}
+	}
+	if len(keep) == 0 {
+		return nil, fmt.Errorf("analysis: no deal started by the as-of date")
+	}
+	f := df.Subset(keep)
+	if f.Err != nil {
+		return nil, fmt.Errorf("analysis: %v", f.Err)
+	}
+	events, err := f.Col("event").Bool()
+	if err != nil {
+		return nil, fmt.Errorf("analysis: column event: %v", err)
+	}
+	return &Sample{Frame: f, IDs: f.Col("id").Records(), Times: f.Col("days").Float(), Events: events}, nil
+}
+
+// Len is the number of deals in the sample.
+func (s *Sample) Len() int { return len(s.Times) }
+
+// Labels returns each deal's value of a column as a group label: the cell
+// as written for text columns, "yes"/"no" for Bool columns, and the number
+// for numeric ones. Missing numbers are an error.
+func (s *Sample) Labels(col string) ([]string, error) {
+	if !slices.Contains(s.Frame.Names(), col) {
+		return nil, fmt.Errorf("analysis: no column %q to group by", col)
+	}
+	c := s.Frame.Col(col)
+	switch c.Type() {
+	case series.Bool:
+		b, err := c.Bool()
+		if err != nil {
+			return nil, fmt.Errorf("analysis: column %s: %v", col, err)
+		}
+		out := make([]string, len(b))
+		for i, v := range b {
+			out[i] = map[bool]string{true: "yes", false: "no"}[v]
+		}
+		return out, nil
+	case series.Float, series.Int:
+		f := c.Float()
+		out := make([]string, len(f))
+		for i, v := range f {
+			if math.IsNaN(v) {
+				return nil, fmt.Errorf("analysis: column %s has a missing value for deal %s", col, s.IDs[i])
+			}
+			out[i] = strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		return out, nil
+	}
+	out := c.Records()
+	for i, v := range out {
+		if v == "" {
+			out[i] = "(none)"
+		}
+	}
+	return out, nil
+}
+
+// Covariate returns a numeric column for regression: Bool columns as 0/1,
+// Int and Float as they are. Missing values are an error: say which deal.
+func (s *Sample) Covariate(col string) ([]float64, error) {
+	if !slices.Contains(s.Frame.Names(), col) {
+		return nil, fmt.Errorf("analysis: no column %q (concession flags are has:NAME, commitments commits:NAME)", col)
+	}
+	c := s.Frame.Col(col)
+	switch c.Type() {
+	case series.Bool:
+		b, err := c.Bool()
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(b))
+		for i, v := range b {
+			if v {
+				out[i] = 1
+			}
+		}
+		return out, nil
+	case series.Float, series.Int:
+		f := c.Float()
+		for i, v := range f {
+			if math.IsNaN(v) {
+				return nil, fmt.Errorf("analysis: column %s has a missing value for deal %s", col, s.IDs[i])
+			}
+		}
+		return f, nil
+	}
+	return nil, fmt.Errorf("analysis: column %s is text; a covariate must be numeric or boolean", col)
+}
+
+// Subset returns the deals whose label (from Labels) equals value.
+func (s *Sample) subsetBy(labels []string, value string) (times []float64, events []bool) {
+	for i, l := range labels {
+		if l == value {
+			times = append(times, s.Times[i])
+			events = append(events, s.Events[i])
+		}
+	}
+	return times, events
+}
+
+// levels returns the distinct labels in sorted order.
+func levels(labels []string) []string {
+	out := slices.Clone(labels)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

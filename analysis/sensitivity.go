@@ -1,0 +1,207 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/go-gota/gota/series"
+	"github.com/truce-lab/truce/dataset"
+)
+
+// Scenario is the headline figures under one reading of the uncertain dates.
+type Scenario struct {
+	Name       string
+	Median     Quantile  // overall Kaplan–Meier median, days
+	Breakdowns int       // events
+	P          []float64 // log-rank p per tested category, in Sensitivity.Categories order
+}
+
+// Sensitivity shows how far the headline figures move when the uncertain
+// dates move.
+type Sensitivity struct {
+	Categories []string   // frame columns tested (has:NAME, commits:NAME)
+	Scenarios  []Scenario // the coded data first
+	Warnings   []string
+}
+
+// AnalyzeSensitivity recomputes the overall median and the log-rank
+// p-values of the concession comparisons under each scenario:
+//
+//   - "coded": the point durations (middle day of each date's span);
+//   - "all at lower bounds" and "all at upper bounds": every duration at
+//     the shortest or longest its date precision allows;
+//   - one scenario per recorded alternative date (start_alt, end_alt): that
+//     deal's date replaced by the alternative, the others as coded. An
+//     alternative end for a deal coded ongoing or with an unknown end is
+//     read as a breakdown on that date.
+//
+// categories are the frame columns to test; those with fewer than minWith
+// deals on either side are skipped.
+func AnalyzeSensitivity(deals []dataset.Deal, asOf dataset.Date, categories []string, minWith int) (*Sensitivity, error) {
+	base, err := NewSample(dataset.FrameAt(deals, asOf))
+	if err != nil {
+		return nil, err
+	}
+	out := &Sensitivity{}
+	for _, c := range categories {
+		x, err := base.Covariate(c)
+		if err != nil {
+			return nil, err
+		}
+		with := 0
+		for _, v := range x {
+			if v != 0 {
+				with++
+			}
+		}
+		if with >= minWith && len(x)-with >= minWith {
+			out.Categories = append(out.Categories, c)
+		}
+	}
+	add := func(name string, s *Sample) error {
+		sc, err := scenarioFigures(name, s, out.Categories)
+		if err != nil {
+			return fmt.Errorf("scenario %s: %w", name, err)
+		}
+		out.Scenarios = append(out.Scenarios, sc)
+		return nil
+	}
+	if err := add("coded", base); err != nil {
+		return nil, err
+	}
+	for _, bound := range []string{"days_lower", "days_upper"} {
+		df := dataset.FrameAt(deals, asOf)
+		df = df.Mutate(series.New(df.Col(bound).Float(), series.Float, "days"))
+		s, err := NewSample(df)
+		if err != nil {
+			return nil, err
+		}
+		name := map[string]string{"days_lower": "all at lower bounds", "days_upper": "all at upper bounds"}[bound]
+		if err := add(name, s); err != nil {
+			return nil, err
+		}
+	}
+	for i := range deals {
+		for _, alt := range deals[i].StartAlt {
+			changed := slices.Clone(deals)
+			changed[i].Start = alt.Date
+			if err := addAlt(add, changed, asOf, fmt.Sprintf("%s start %s (%s)", deals[i].ID, alt.Date, alt.Source)); err != nil {
+				out.Warnings = append(out.Warnings, err.Error())
+			}
+		}
+		for _, alt := range deals[i].EndAlt {
+			changed := slices.Clone(deals)
+			changed[i].End = alt.Date
+			if t := changed[i].EndType; t == dataset.Ongoing || t == dataset.EndUnknown {
+				changed[i].EndType = dataset.Breakdown
+			}
+			if err := addAlt(add, changed, asOf, fmt.Sprintf("%s end %s (%s)", deals[i].ID, alt.Date, alt.Source)); err != nil {
+				out.Warnings = append(out.Warnings, err.Error())
+			}
+		}
+	}
+	return out, nil
+}
+
+func addAlt(add func(string, *Sample) error, deals []dataset.Deal, asOf dataset.Date, name string) error {
+	s, err := NewSample(dataset.FrameAt(deals, asOf))
+	if err != nil {
+		return fmt.Errorf("scenario %s skipped: %v", name, err)
+	}
+	return add(name, s)
+}
+
+func scenarioFigures(name string, s *Sample, categories []string) (Scenario, error) {
+	km, err := KaplanMeier(s.Times, s.Events)
+	if err != nil {
+		return Scenario{}, err
+	}
+	sc := Scenario{Name: name, Median: km.Median(), Breakdowns: km.Events}
+	for _, c := range categories {
+		x, err := s.Covariate(c)
+		if err != nil {
+			return Scenario{}, err
+		}
+		groups := make([]string, len(x))
+		for i, v := range x {
+			groups[i] = map[bool]string{true: "with", false: "without"}[v != 0]
+		}
+		p := math.NaN()
+		if lr, err := LogRank(s.Times, s.Events, groups); err == nil {
+			p = lr.P
+		}
+		sc.P = append(sc.P, p)
+	}
+	return sc, nil
+}
+
+// SensitivityTable lays out the scenarios, then the range of each figure
+// across them.
+func SensitivityTable(sv *Sensitivity) *Table {
+	t := &Table{
+		Name:     "sensitivity",
+		Title:    "How far the headline figures move with the uncertain dates",
+		Columns:  []string{"scenario", "median_days", "median_change", "breakdowns"},
+		Numeric:  []bool{false, true, true, true},
+		Warnings: sv.Warnings,
+		Notes: []string{
+			"Each row recomputes the overall Kaplan–Meier median and the log-rank p-value of each concession comparison (p:CATEGORY) under one reading of the dates.",
+			"Lower/upper bounds move every month- or year-precision date to the end of its span that makes the deal shortest or longest; each alternative row replaces one deal's date with the alternative a source gives.",
+		},
+	}
+	for _, c := range sv.Categories {
+		t.Columns = append(t.Columns, "p:"+trimPrefix(c))
+		t.Numeric = append(t.Numeric, true)
+	}
+	if len(sv.Scenarios) == 0 {
+		return t
+	}
+	coded := sv.Scenarios[0].Median
+	lo, hi := math.Inf(1), math.Inf(-1)
+	pLo := make([]float64, len(sv.Categories))
+	pHi := make([]float64, len(sv.Categories))
+	for j := range pLo {
+		pLo[j], pHi[j] = math.Inf(1), math.Inf(-1)
+	}
+	for _, sc := range sv.Scenarios {
+		change := math.NaN()
+		if sc.Median.Reached && coded.Reached {
+			change = sc.Median.Estimate - coded.Estimate
+			lo, hi = math.Min(lo, sc.Median.Estimate), math.Max(hi, sc.Median.Estimate)
+		}
+		row := []string{sc.Name, fmtEstimate(sc.Median.Estimate, sc.Median.Reached), signed(change), fmt.Sprint(sc.Breakdowns)}
+		for j, p := range sc.P {
+			row = append(row, fmtP(p))
+			if !math.IsNaN(p) {
+				pLo[j], pHi[j] = math.Min(pLo[j], p), math.Max(pHi[j], p)
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	rng := []string{"range across scenarios", fmtNum(lo, 0) + "–" + fmtNum(hi, 0), signed(hi - lo), ""}
+	for j := range sv.Categories {
+		rng = append(rng, fmtP(pLo[j])+"–"+fmtP(pHi[j]))
+	}
+	t.Rows = append(t.Rows, rng)
+	return t
+}
+
+func signed(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "NA"
+	}
+	if x > 0 {
+		return "+" + fmtNum(x, 0)
+	}
+	return fmtNum(x, 0)
+}
+
+func trimPrefix(col string) string {
+	for _, p := range []string{"has:", "commits:"} {
+		if len(col) > len(p) && col[:len(p)] == p {
+			return col[len(p):]
+		}
+	}
+	return col
+}
