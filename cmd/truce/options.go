@@ -17,6 +17,9 @@ type options struct {
 	format string
 	where  whereFlag
 	by     string
+	tau    float64
+
+	covariates, ties string
 }
 
 // whereFlag collects repeated --where COL=VALUE filters.
@@ -116,7 +119,11 @@ func filter(deals []dataset.Deal, where []string) ([]dataset.Deal, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no deal matches %s", strings.Join(where, " and "))
+		var parts []string
+		for _, col := range sortedKeys(want) {
+			parts = append(parts, col+" in {"+strings.Join(want[col], ", ")+"}")
+		}
+		return nil, fmt.Errorf("no deal has %s", strings.Join(parts, " and "))
 	}
 	return out, nil
 }
