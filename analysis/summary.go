@@ -123,6 +123,15 @@ func SummaryTable(by string, groups []GroupSummary, warnings []string) *Table {
 	return t
 }
 
+// fmtStdErr prints an undefined standard error as R does: NaN (R prints
+// the limits beside it as NA).
+func fmtStdErr(x float64) string {
+	if math.IsNaN(x) {
+		return "NaN"
+	}
+	return fmtFull(x)
+}
+
 // SurvivalTable is the Kaplan–Meier table of every group in the shape of
 // R's summary(survfit(...), censored = TRUE): one row per group and
 // distinct time with an event or a censoring. Numbers are written in full
@@ -138,7 +147,7 @@ func SurvivalTable(groups []GroupSummary) *Table {
 	for _, g := range groups {
 		for _, r := range g.KM.Rows {
 			t.Rows = append(t.Rows, []string{g.Group, fmtFull(r.Time), strconv.Itoa(r.NRisk), strconv.Itoa(r.NEvent), strconv.Itoa(r.NCensor),
-				fmtFull(r.Surv), fmtFull(r.StdErr), fmtFull(r.Lower), fmtFull(r.Upper)})
+				fmtFull(r.Surv), fmtStdErr(r.StdErr), fmtFull(r.Lower), fmtFull(r.Upper)})
 		}
 		t.Warnings = append(t.Warnings, g.KM.Warnings...)
 	}
