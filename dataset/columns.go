@@ -15,13 +15,16 @@ type column struct {
 }
 
 // Columns lists the deals.csv columns in file order.
-func Columns() []string {
+func Columns() []string { return append([]string(nil), columnNames...) }
+
+// columnNames and columnSet are the deals.csv column names, computed once.
+var columnNames, columnSet = func() ([]string, map[string]bool) {
 	names := make([]string, len(columns))
 	for i, c := range columns {
 		names[i] = c.name
 	}
-	return names
-}
+	return names, set(names)
+}()
 
 // minimalColumns are the only columns a user's CSV must have.
 var minimalColumns = []string{"id", "start", "end"}
@@ -158,16 +161,14 @@ func splitList(cell string) ([]string, error) {
 		return nil, nil
 	}
 	parts := strings.Split(cell, ";")
-	seen := make(map[string]bool, len(parts))
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			return nil, fmt.Errorf("%w: empty item in list %q (want values separated by ';')", ErrCategory, cell)
 		}
-		if seen[p] {
+		if contains(parts[:i], p) { // lists are short: a scan beats a map
 			return nil, fmt.Errorf("%w: %q listed twice", ErrCategory, p)
 		}
-		seen[p] = true
 		parts[i] = p
 	}
 	return parts, nil

@@ -1,7 +1,7 @@
 package dataset
 
 import (
-	"embed"
+	_ "embed"
 	"slices"
 )
 
@@ -13,8 +13,18 @@ const Version = "0.1.0"
 // censored here unless the caller chooses another date.
 var AsOf = MustDate("2026-11-22")
 
-//go:embed deals.csv sources.csv citations.csv governments.csv
-var files embed.FS
+// The embedded files, read-only: embedding []byte variables avoids the
+// copy that embed.FS.ReadFile makes on every Load.
+var (
+	//go:embed deals.csv
+	dealsCSV []byte
+	//go:embed sources.csv
+	sourcesCSV []byte
+	//go:embed citations.csv
+	citationsCSV []byte
+	//go:embed governments.csv
+	governmentsCSV []byte
+)
 
 // Data is the whole dataset: the deals and their provenance.
 type Data struct {
@@ -28,14 +38,7 @@ type Data struct {
 // between them (see checkProvenance). It needs no files at run time. The
 // error, if any, is an Errors value.
 func Load() (*Data, error) {
-	read := func(name string) []byte {
-		b, err := files.ReadFile(name)
-		if err != nil {
-			panic("dataset: embedded file missing: " + name) // a build defect, not bad data
-		}
-		return b
-	}
-	return loadFiles("dataset/", read("deals.csv"), read("sources.csv"), read("citations.csv"), read("governments.csv"))
+	return loadFiles("dataset/", dealsCSV, sourcesCSV, citationsCSV, governmentsCSV)
 }
 
 // loadFiles parses the four files of a dataset whose paths start with dir.
@@ -45,13 +48,13 @@ func loadFiles(dir string, deals, sources, citations, governments []byte) (*Data
 	pc := &problems{file: dir + "citations.csv"}
 	pg := &problems{file: dir + "governments.csv"}
 	d := &Data{}
-	var dealTable, citeTable *table
+	var dealTable *table
 	d.Deals, dealTable = parseDeals(deals, true, pd)
 	d.Sources = parseSources(sources, ps)
-	d.Citations, citeTable = parseCitations(citations, pc)
+	d.Citations = parseCitations(citations, pc)
 	d.Governments = parseGovernments(governments, pg)
 	if len(pd.list)+len(ps.list)+len(pc.list)+len(pg.list) == 0 {
-		checkProvenance(d, dealTable, citeTable, pd, pc)
+		checkProvenance(d, dealTable, pd, pc)
 	}
 	var all Errors
 	for _, p := range []*problems{pd, ps, pc, pg} {
@@ -95,12 +98,13 @@ func (d *Data) CitationsOf(id string) []Citation {
 }
 
 // GovernmentAt returns the government in office on day (days since
-// 1970-01-01), if the table covers it.
+// 1970-01-01), if the table covers it. A government's End is the day its
+// successor took office, so that day belongs to the successor.
 func (d *Data) GovernmentAt(day int) (*Government, bool) {
 	i := slices.IndexFunc(d.Governments, func(g Government) bool {
 		first, _ := g.Start.Span()
-		_, last := g.End.Span()
-		return day >= first && (g.End.IsZero() || day <= last)
+		end, _ := g.End.Span()
+		return day >= first && (g.End.IsZero() || day < end)
 	})
 	if i < 0 {
 		return nil, false

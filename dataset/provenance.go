@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Source is one row of sources.csv: a report, document or dataset cited by
@@ -27,7 +28,9 @@ type Citation struct {
 	Source string
 	Type   string // "quote" (verbatim, at most MaxQuoteWords words) or "paraphrase"
 	Quote  string
-	Line   int
+	Line   int // line in citations.csv (0 if built in code)
+
+	dealCol, sourceCol int // columns of the deal and source cells, for errors
 }
 
 // Government is one row of governments.csv: a federal government of
@@ -50,14 +53,9 @@ var (
 )
 
 func parseSources(data []byte, p *problems) []Source {
-	t := readTable(data, p)
-	if t == nil || !t.checkHeader(sourceColumns, sourceColumns, p) {
-		return nil
-	}
-	out := make([]Source, 0, len(t.rows))
+	out := make([]Source, 0, lines(data))
 	seen := map[string]int{}
-	for i := range t.rows {
-		r := &t.rows[i]
+	scanTable(data, p, func(t *table) bool { return t.checkHeader(sourceColumns, set(sourceColumns), p) }, func(t *table, r *record) {
 		s := Source{ID: r.cell(t, "id"), Title: r.cell(t, "title"), Publisher: r.cell(t, "publisher"),
 			Author: r.cell(t, "author"), URL: r.cell(t, "url"), Document: r.cell(t, "document"), Notes: r.cell(t, "notes")}
 		var err error
@@ -77,27 +75,24 @@ func parseSources(data []byte, p *problems) []Source {
 		}
 		seen[s.ID] = r.line
 		out = append(out, s)
-	}
+	})
 	return out
 }
 
-func parseCitations(data []byte, p *problems) ([]Citation, *table) {
-	t := readTable(data, p)
-	if t == nil || !t.checkHeader(citationColumns, citationColumns, p) {
-		return nil, nil
-	}
-	out := make([]Citation, 0, len(t.rows))
-	for i := range t.rows {
-		r := &t.rows[i]
+func parseCitations(data []byte, p *problems) []Citation {
+	out := make([]Citation, 0, lines(data))
+	scanTable(data, p, func(t *table) bool { return t.checkHeader(citationColumns, set(citationColumns), p) }, func(t *table, r *record) {
 		c := Citation{Deal: r.cell(t, "deal"), Field: r.cell(t, "field"), Source: r.cell(t, "source"),
 			Type: r.cell(t, "type"), Quote: r.cell(t, "quote"), Line: r.line}
-		if c.Field == "id" || c.Field == "sources" || c.Field == "notes" || !slices.Contains(Columns(), c.Field) {
+		_, c.dealCol = r.pos(t, "deal")
+		_, c.sourceCol = r.pos(t, "source")
+		if c.Field == "id" || c.Field == "sources" || c.Field == "notes" || !columnSet[c.Field] {
 			line, col := r.pos(t, "field")
 			p.addf(line, col, "field", ErrCategory, "%q is not a citable deals.csv column", c.Field)
 		}
 		switch c.Type {
 		case "quote":
-			if n := len(strings.Fields(c.Quote)); n > MaxQuoteWords {
+			if n := countWords(c.Quote); n > MaxQuoteWords {
 				line, col := r.pos(t, "quote")
 				p.addf(line, col, "quote", ErrQuote, "%d words (at most %d; shorten it or mark it paraphrase)", n, MaxQuoteWords)
 			}
@@ -111,19 +106,14 @@ func parseCitations(data []byte, p *problems) ([]Citation, *table) {
 			p.addf(line, col, "quote", ErrRequired, "a citation needs its quote or paraphrase")
 		}
 		out = append(out, c)
-	}
-	return out, t
+	})
+	return out
 }
 
 func parseGovernments(data []byte, p *problems) []Government {
-	t := readTable(data, p)
-	if t == nil || !t.checkHeader(governmentColumns, governmentColumns, p) {
-		return nil
-	}
 	vocab, _ := VocabularyOf("government")
-	out := make([]Government, 0, len(t.rows))
-	for i := range t.rows {
-		r := &t.rows[i]
+	var out []Government
+	scanTable(data, p, func(t *table) bool { return t.checkHeader(governmentColumns, set(governmentColumns), p) }, func(t *table, r *record) {
 		g := Government{ID: r.cell(t, "id"), Name: r.cell(t, "name"), SourceURL: r.cell(t, "source_url")}
 		if !vocab.Allows(g.ID) {
 			line, col := r.pos(t, "id")
@@ -140,7 +130,7 @@ func parseGovernments(data []byte, p *problems) []Government {
 			}
 		}
 		out = append(out, g)
-	}
+	})
 	return out
 }
 
@@ -148,7 +138,7 @@ func parseGovernments(data []byte, p *problems) []Government {
 // a source that exist, every deal is cited, each deal's sources column
 // equals the set of sources its citations use, and every alternative date
 // names a cited source.
-func checkProvenance(d *Data, deals *table, cites *table, pd, pc *problems) {
+func checkProvenance(d *Data, deals *table, pd, pc *problems) {
 	sources := make(map[string]bool, len(d.Sources))
 	for _, s := range d.Sources {
 		sources[s.ID] = true
@@ -158,15 +148,12 @@ func checkProvenance(d *Data, deals *table, cites *table, pd, pc *problems) {
 		dealIdx[d.Deals[i].ID] = i
 	}
 	cited := make(map[string]map[string]bool, len(d.Deals))
-	for i, c := range d.Citations {
-		r := &cites.rows[i]
+	for _, c := range d.Citations {
 		if _, ok := dealIdx[c.Deal]; !ok {
-			line, col := r.pos(cites, "deal")
-			pc.addf(line, col, "deal", ErrUnknownDeal, "%q is not a deal id in deals.csv", c.Deal)
+			pc.addf(c.Line, c.dealCol, "deal", ErrUnknownDeal, "%q is not a deal id in deals.csv", c.Deal)
 		}
 		if !sources[c.Source] {
-			line, col := r.pos(cites, "source")
-			pc.addf(line, col, "source", ErrMissingSource, "%q is not a source id in sources.csv", c.Source)
+			pc.addf(c.Line, c.sourceCol, "source", ErrMissingSource, "%q is not a source id in sources.csv", c.Source)
 		}
 		if cited[c.Deal] == nil {
 			cited[c.Deal] = map[string]bool{}
@@ -232,4 +219,17 @@ func (s Source) String() string {
 		}
 	}
 	return fmt.Sprintf("%s, %q", strings.Join(parts, ", "), s.Title)
+}
+
+// countWords counts the space-separated words of s without allocating.
+func countWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 )
 
 // Read parses a user's deals CSV. It needs only the columns id, start and
@@ -13,71 +12,85 @@ import (
 // kept in each Deal's Attrs. The error, if any, is an Errors listing every
 // problem found (up to MaxErrors) as file:line:column: what is wrong.
 func Read(r io.Reader) ([]Deal, error) {
-	return readNamed("input", r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("input: %w", err)
+	}
+	return readNamed("input", data)
 }
 
 // ReadFile is Read on a file; errors name the file.
 func ReadFile(path string) ([]Deal, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return readNamed(path, f)
+	return readNamed(path, data)
 }
 
-func readNamed(name string, r io.Reader) ([]Deal, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
+func readNamed(name string, data []byte) ([]Deal, error) {
 	p := &problems{file: name}
 	deals, _ := parseDeals(data, false, p)
 	return deals, p.err()
 }
 
 // parseDeals reads deals.csv. strict (the embedded file) requires every
-// dataset column, rejects unknown ones and requires the core values.
+// dataset column, rejects unknown ones, requires the core values and keeps
+// each row's cell positions (in the returned table) for the provenance
+// checks.
 func parseDeals(data []byte, strict bool, p *problems) ([]Deal, *table) {
-	t := readTable(data, p)
-	if t == nil || t.header == nil {
-		return nil, nil
-	}
-	required, allowed := minimalColumns, []string(nil)
-	if strict {
-		required, allowed = Columns(), Columns()
-	}
-	if !t.checkHeader(required, allowed, p) {
-		return nil, nil
-	}
+	// One deal per line at most: allocate once rather than grow a slice of
+	// large structs (BenchmarkRead100k).
+	deals := make([]Deal, 0, lines(data))
 	var extra []string
-	for _, h := range t.header {
-		if h != "" && !slices.Contains(Columns(), h) {
-			extra = append(extra, h)
+	var kept []record
+	headerOK := false
+	seen := map[string]int{}
+	t := scanTable(data, p, func(t *table) bool {
+		required, allowed := minimalColumns, map[string]bool(nil)
+		if strict {
+			required, allowed = columnNames, columnSet
 		}
-	}
-	deals := make([]Deal, 0, len(t.rows))
-	seen := make(map[string]int, len(t.rows))
-	for i := range t.rows {
-		rec := &t.rows[i]
-		d, ok := parseDeal(t, rec, extra, strict, p)
+		if !t.checkHeader(required, allowed, p) {
+			return false
+		}
+		for _, h := range t.header {
+			if h != "" && !columnSet[h] {
+				extra = append(extra, h)
+			}
+		}
+		headerOK = true
+		return true
+	}, func(t *table, rec *record) {
+		deals = append(deals, Deal{})
+		d := &deals[len(deals)-1]
+		ok := parseDeal(d, t, rec, extra, strict, p)
 		if first, dup := seen[d.ID]; dup && d.ID != "" {
 			line, col := rec.pos(t, "id")
 			p.addf(line, col, "id", ErrDuplicateID, "%q already used on line %d", d.ID, first)
-			continue
+			ok = false
+		} else {
+			seen[d.ID] = rec.line
 		}
-		seen[d.ID] = rec.line
-		if ok {
-			deals = append(deals, d)
+		if !ok {
+			deals = deals[:len(deals)-1]
+			return
 		}
+		if strict {
+			kept = append(kept, rec.clone())
+		}
+	})
+	if !headerOK {
+		return nil, nil
 	}
+	t.rows = kept
 	return deals, t
 }
 
-// parseDeal reads one row; it reports every bad cell and returns ok=false
-// if there was any.
-func parseDeal(t *table, rec *record, extra []string, strict bool, p *problems) (Deal, bool) {
-	d := Deal{Line: rec.line}
+// parseDeal reads one row into d; it reports every bad cell and returns
+// false if there was any.
+func parseDeal(d *Deal, t *table, rec *record, extra []string, strict bool, p *problems) bool {
+	d.Line = rec.line
 	before := len(p.list)
 	bad := func(name string, err error) {
 		line, col := rec.pos(t, name)
@@ -87,7 +100,7 @@ func parseDeal(t *table, rec *record, extra []string, strict bool, p *problems) 
 		if _, present := t.index[c.name]; !present {
 			continue
 		}
-		if err := c.set(&d, rec.cell(t, c.name)); err != nil {
+		if err := c.set(d, rec.cell(t, c.name)); err != nil {
 			bad(c.name, err)
 		}
 	}
@@ -105,11 +118,11 @@ func parseDeal(t *table, rec *record, extra []string, strict bool, p *problems) 
 		}
 	}
 	if len(p.list) == before {
-		for _, e := range checkDates(&d) {
+		for _, e := range checkDates(d) {
 			bad(e.field, e.err)
 		}
 	}
-	return d, len(p.list) == before
+	return len(p.list) == before
 }
 
 type fieldError struct {

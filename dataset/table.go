@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// table is a CSV file read with encoding/csv, keeping each cell's position
-// so that later checks can point at it.
+// table is the header of a CSV file read with encoding/csv and, when kept,
+// its records with each cell's position, so that later checks can point at
+// a cell.
 type table struct {
 	header []string
 	index  map[string]int // column name -> position
@@ -20,10 +22,9 @@ type table struct {
 }
 
 type record struct {
-	line   int
-	cells  []string
-	cols   []int // the 1-based byte column of each cell
-	starts int   // the line where the record begins
+	line  int
+	cells []string
+	cols  []int // the 1-based byte column of each cell
 }
 
 // cell returns the trimmed value of the named column ("" if absent).
@@ -39,24 +40,25 @@ func (r *record) pos(t *table, name string) (int, int) {
 	if i, ok := t.index[name]; ok && i < len(r.cols) {
 		return r.line, r.cols[i]
 	}
-	return r.starts, 0
+	return r.line, 0
 }
 
-// readTable parses data as CSV. It accepts a UTF-8 byte-order mark, CRLF
-// line ends and quoted cells holding commas, quotes or newlines. Problems
+// scanTable reads CSV from r, streaming: header is called once with the
+// header row (it returns false to stop), then row for every data row with
+// the right number of fields. It accepts a UTF-8 byte-order mark, CRLF line
+// ends and quoted cells holding commas, quotes or newlines. Problems
 // (invalid UTF-8, bad quoting, wrong field counts, blank or duplicate header
-// names, an empty file, a header with no rows) go to p; rows with the wrong
-// number of fields are dropped. Cells are trimmed of surrounding spaces.
-func readTable(data []byte, p *problems) *table {
+// names, an empty file, a header with no rows) go to p. Cells are trimmed of
+// surrounding spaces. The record passed to row is reused after it returns.
+func scanTable(data []byte, p *problems, header func(*table) bool, row func(*table, *record)) *table {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		p.add(0, 0, "", fmt.Errorf("%w (want a header row and at least one deal)", ErrEmpty))
-		return nil
-	}
-	checkUTF8(data, p)
+	checkCells := !utf8.Valid(data) // look for the bad bytes cell by cell only if there are any
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	t := &table{index: map[string]int{}}
+	cr.ReuseRecord = true
+	var t *table
+	rec := record{}
+	rows := 0
 	for !p.full() {
 		cells, err := cr.Read()
 		if err == io.EOF {
@@ -64,29 +66,42 @@ func readTable(data []byte, p *problems) *table {
 		}
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				why := pe.Err.Error()
-				if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-					why = "unterminated or stray quote (a quoted cell ends with \" and doubles quotes inside it)"
-				}
-				if pe.StartLine != pe.Line {
-					why += fmt.Sprintf("; the record began on line %d", pe.StartLine)
-				}
-				p.add(pe.Line, pe.Column, "", fmt.Errorf("%w: %s", ErrSyntax, why))
-			} else {
+			if !errors.As(err, &pe) {
 				p.add(0, 0, "", fmt.Errorf("%w: %v", ErrSyntax, err))
+				break
 			}
+			why := pe.Err.Error()
+			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+				why = "unterminated or stray quote (a quoted cell ends with \" and doubles quotes inside it)"
+			}
+			if pe.StartLine != pe.Line {
+				why += fmt.Sprintf("; the record began on line %d", pe.StartLine)
+			}
+			p.add(pe.Line, pe.Column, "", fmt.Errorf("%w: %s", ErrSyntax, why))
 			break // encoding/csv cannot resynchronise after a quoting error
 		}
-		rec := record{cells: cells, cols: make([]int, len(cells))}
+		if cap(rec.cols) < len(cells) {
+			rec.cols = make([]int, len(cells))
+		}
+		rec.cols = rec.cols[:len(cells)]
+		rec.cells = cells
 		for i := range cells {
 			rec.line, rec.cols[i] = cr.FieldPos(i)
+			if checkCells && !utf8.ValidString(cells[i]) {
+				badUTF8(p, rec.line, rec.cols[i], cells[i])
+			}
 			cells[i] = strings.TrimSpace(cells[i])
 		}
 		rec.line, _ = cr.FieldPos(0)
-		rec.starts = rec.line
-		if t.header == nil {
-			t.setHeader(rec, p)
+		if t == nil {
+			if strings.Join(cells, "") == "" {
+				continue // blank lines before the header
+			}
+			t = &table{header: append([]string(nil), cells...), hcols: append([]int(nil), rec.cols...), index: map[string]int{}}
+			t.setHeader(rec.line, p)
+			if !header(t) {
+				return t
+			}
 			continue
 		}
 		if len(cells) == 1 && cells[0] == "" {
@@ -96,24 +111,31 @@ func readTable(data []byte, p *problems) *table {
 			p.addf(rec.line, 0, "", ErrFieldCount, "%d fields, header has %d", len(cells), len(t.header))
 			continue
 		}
-		t.rows = append(t.rows, rec)
+		rows++
+		row(t, &rec)
 	}
-	if t.header != nil && len(t.rows) == 0 && len(p.list) == 0 {
-		p.add(2, 0, "", fmt.Errorf("%w (want at least one deal after the header)", ErrNoRows))
+	switch {
+	case t == nil && len(p.list) == 0:
+		p.add(0, 0, "", fmt.Errorf("%w (want a header row and at least one deal)", ErrEmpty))
+	case t != nil && rows == 0 && len(p.list) == 0:
+		p.add(2, 0, "", fmt.Errorf("%w (want at least one row after the header)", ErrNoRows))
 	}
 	return t
 }
 
-func (t *table) setHeader(rec record, p *problems) {
-	t.header = rec.cells
-	t.hcols = rec.cols
-	for i, name := range rec.cells {
+// clone copies a record so it survives the reader's reuse of its slices.
+func (r *record) clone() record {
+	return record{line: r.line, cells: slices.Clone(r.cells), cols: slices.Clone(r.cols)}
+}
+
+func (t *table) setHeader(line int, p *problems) {
+	for i, name := range t.header {
 		if name == "" {
-			p.addf(rec.line, rec.cols[i], "", ErrUnknownColumn, "blank column name in header")
+			p.addf(line, t.hcols[i], "", ErrUnknownColumn, "blank column name in header")
 			continue
 		}
 		if _, dup := t.index[name]; dup {
-			p.addf(rec.line, rec.cols[i], name, ErrDuplicateCol, "%q appears twice in the header", name)
+			p.addf(line, t.hcols[i], name, ErrDuplicateCol, "%q appears twice in the header", name)
 			continue
 		}
 		t.index[name] = i
@@ -122,7 +144,7 @@ func (t *table) setHeader(rec record, p *problems) {
 
 // checkHeader reports required columns that are missing and, when allowed
 // is not nil, columns outside it.
-func (t *table) checkHeader(required, allowed []string, p *problems) bool {
+func (t *table) checkHeader(required []string, allowed map[string]bool, p *problems) bool {
 	ok := true
 	for _, name := range required {
 		if _, has := t.index[name]; !has {
@@ -132,8 +154,8 @@ func (t *table) checkHeader(required, allowed []string, p *problems) bool {
 	}
 	if allowed != nil {
 		for i, name := range t.header {
-			if name != "" && !contains(allowed, name) {
-				p.addf(1, t.hcols[i], name, ErrUnknownColumn, "%q is not a column of this file (want: %s)", name, strings.Join(allowed, ", "))
+			if name != "" && !allowed[name] {
+				p.addf(1, t.hcols[i], name, ErrUnknownColumn, "%q is not a column of this file (want: %s)", name, strings.Join(required, ", "))
 				ok = false
 			}
 		}
@@ -141,26 +163,26 @@ func (t *table) checkHeader(required, allowed []string, p *problems) bool {
 	return ok
 }
 
-// checkUTF8 reports each line that holds an invalid UTF-8 byte.
-func checkUTF8(data []byte, p *problems) {
-	if utf8.Valid(data) {
-		return
-	}
-	line, col := 1, 1
-	for i := 0; i < len(data) && !p.full(); {
-		r, size := utf8.DecodeRune(data[i:])
+// badUTF8 reports the first invalid byte of a cell that starts at col.
+func badUTF8(p *problems, line, col int, cell string) {
+	for i := 0; i < len(cell); {
+		r, size := utf8.DecodeRuneInString(cell[i:])
 		if r == utf8.RuneError && size == 1 {
-			p.addf(line, col, "", ErrEncoding, "byte 0x%02x (want UTF-8 text)", data[i])
-			for i < len(data) && data[i] != '\n' { // one report per line
-				i++
-			}
-			continue
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col += size
+			p.addf(line, col+i, "", ErrEncoding, "byte 0x%02x (want UTF-8 text)", cell[i])
+			return
 		}
 		i += size
 	}
 }
+
+// set returns a set of the strings.
+func set(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// lines is an upper bound on the records of a CSV file: its line count.
+func lines(data []byte) int { return bytes.Count(data, []byte{'\n'}) + 1 }
