@@ -44,13 +44,44 @@ func (r *ConcessionRow) HR() (hr, lo, hi float64) {
 // Concessions is the concessions-versus-longevity analysis.
 type Concessions struct {
 	Rows []ConcessionRow
-	// Rank correlation between the number of state concessions and the
-	// duration in days, with permutation p-values. Censored durations are
-	// used as they are, so the correlation understates the length of deals
-	// that had not broken down: read it with the survival rows.
+	// Rank correlations between the number of state concessions and the
+	// duration in days: over the deals that broke down (exact durations)
+	// and over all deals (censored durations used as they are, which
+	// understates deals that had not broken down, and is pulled by deals
+	// whose end is unknown: they are often the thinly documented ones).
+	Ended, All RankCorrelation
+	Warnings   []string
+}
+
+// RankCorrelation is Spearman's rho and Kendall's tau-b with permutation
+// p-values, over N deals.
+type RankCorrelation struct {
+	N                         int
 	Spearman, Kendall         float64
 	SpearmanPerm, KendallPerm PermResult
-	Warnings                  []string
+}
+
+// rankCorrelation computes both coefficients with seeded permutation
+// p-values; with fewer than 4 pairs it returns NaNs.
+func rankCorrelation(x, y []float64) (RankCorrelation, error) {
+	rc := RankCorrelation{N: len(x), Spearman: math.NaN(), Kendall: math.NaN(),
+		SpearmanPerm: PermResult{P: math.NaN()}, KendallPerm: PermResult{P: math.NaN()}}
+	if len(x) < 4 {
+		return rc, fmt.Errorf("%d deals: too few for a rank correlation", len(x))
+	}
+	opts := PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Seed: PermSeed}
+	var err error
+	if rc.Spearman, err = Spearman(x, y); err != nil {
+		return rc, err
+	}
+	if rc.SpearmanPerm, err = PermutationCorrelation(x, y, Spearman, opts); err != nil {
+		return rc, err
+	}
+	if rc.Kendall, err = KendallTauB(x, y); err != nil {
+		return rc, err
+	}
+	rc.KendallPerm, err = PermutationCorrelation(x, y, KendallTauB, opts)
+	return rc, err
 }
 
 // PermRounds is the number of Monte Carlo permutations used where exact
@@ -94,21 +125,17 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Seed: PermSeed}
-	if out.Spearman, err = Spearman(n, s.Times); err == nil {
-		out.SpearmanPerm, err = PermutationCorrelation(n, s.Times, Spearman, opts)
+	if out.All, err = rankCorrelation(n, s.Times); err != nil {
+		out.Warnings = append(out.Warnings, "rank correlation over all deals not computed: "+err.Error())
 	}
-	if err != nil {
-		out.Warnings = append(out.Warnings, "rank correlation not computed: "+err.Error())
-		out.Spearman, out.Kendall = math.NaN(), math.NaN()
-		return out, nil
+	var nEnded, tEnded []float64
+	for i, e := range s.Events {
+		if e {
+			nEnded, tEnded = append(nEnded, n[i]), append(tEnded, s.Times[i])
+		}
 	}
-	out.Kendall, err = KendallTauB(n, s.Times)
-	if err == nil {
-		out.KendallPerm, err = PermutationCorrelation(n, s.Times, KendallTauB, opts)
-	}
-	if err != nil {
-		out.Warnings = append(out.Warnings, "Kendall's tau-b not computed: "+err.Error())
+	if out.Ended, err = rankCorrelation(nEnded, tEnded); err != nil {
+		out.Warnings = append(out.Warnings, "rank correlation over the deals that broke down not computed: "+err.Error())
 	}
 	if s.Len() < 20 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d deals: every comparison has little power, and a large p-value is no evidence of no effect", s.Len()))
@@ -118,6 +145,9 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 
 func concessionRow(s *Sample, col string, x []float64, scores []float64) ConcessionRow {
 	side, cat, _ := strings.Cut(col, ":")
+	if cat == "other" {
+		cat = map[string]string{"has": "other concession", "commits": "other commitment"}[side]
+	}
 	row := ConcessionRow{Category: cat, Column: col, Side: map[string]string{"has": "state concession", "commits": "militant commitment"}[side],
 		Diff: math.NaN(), LogRankP: math.NaN(), Perm: PermResult{P: math.NaN()}}
 	labels := make([]bool, len(x))
@@ -259,7 +289,10 @@ func ConcessionTable(c *Concessions) *Table {
 			fmtNum(r.Diff, 0), fmtP(r.LogRankP), fmtP(r.Perm.P), fmtNum(hr, 2), fmtNum(lo, 2), fmtNum(hi, 2)})
 		t.Warnings = append(t.Warnings, r.Warnings...)
 	}
-	t.Notes = append(t.Notes, fmt.Sprintf("Rank correlation of the number of state concessions with days: Spearman rho %s (permutation p %s), Kendall tau-b %s (p %s); censored durations enter as they are.",
-		fmtNum(c.Spearman, 2), fmtP(c.SpearmanPerm.P), fmtNum(c.Kendall, 2), fmtP(c.KendallPerm.P)))
+	t.Notes = append(t.Notes,
+		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s), Kendall tau-b %s (p %s).",
+			c.Ended.N, fmtNum(c.Ended.Spearman, 2), fmtP(c.Ended.SpearmanPerm.P), fmtNum(c.Ended.Kendall, 2), fmtP(c.Ended.KendallPerm.P)),
+		fmt.Sprintf("Over all %d deals, with censored durations as they are: rho %s (p %s), tau-b %s (p %s); deals whose end is unknown enter with short censored times and are often thinly documented, which inflates this figure.",
+			c.All.N, fmtNum(c.All.Spearman, 2), fmtP(c.All.SpearmanPerm.P), fmtNum(c.All.Kendall, 2), fmtP(c.All.KendallPerm.P)))
 	return t
 }

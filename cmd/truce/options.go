@@ -18,6 +18,9 @@ type options struct {
 	where  whereFlag
 	by     string
 	tau    float64
+	out    string
+	dpi    int
+	size   string
 
 	covariates, ties string
 }

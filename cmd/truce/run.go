@@ -61,7 +61,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "usage: truce %s [flags] %s\n\n%s\n\nflags:\n", name, c.args, c.summary)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	positional, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelpShown
 		}
@@ -70,7 +71,27 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	return c.run(o, fs.Args(), stdout)
+	return c.run(o, positional, stdout)
+}
+
+// parseInterspersed parses flags before and after positional arguments, so
+// that "truce chart NAME -o FILE" works; "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
 }
 
 func writeHelp(w io.Writer) {

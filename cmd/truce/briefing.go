@@ -1,0 +1,260 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/truce-lab/truce/analysis"
+	"github.com/truce-lab/truce/dataset"
+)
+
+// briefing writes the briefing's text from the numbers: headline findings,
+// a section per chart and table, methods, coverage and sources.
+func briefing(in *reportInput, r *reportResults, tables map[string]*analysis.Table, charts []chart) []block {
+	first, last := in.deals[0].Start.Y, in.deals[0].Start.Y
+	for i := range in.deals {
+		first, last = min(first, in.deals[i].Start.Y), max(last, in.deals[i].Start.Y)
+	}
+	title := fmt.Sprintf("Deals between the Pakistani state and the Pakistani Taliban, %d–%d: how long they lasted and what ended them", first, last)
+	blocks := []block{
+		heading{1, title},
+		para{fmt.Sprintf("truce dataset v%s, as of %s. %s", in.version, in.asOf, in.note)},
+		heading{2, "Headline findings"},
+		bullets{headlines(in, r)},
+	}
+	byChart := map[string]chart{}
+	for _, c := range charts {
+		byChart[c.name] = c
+	}
+	section := func(title, text string, chartNames []string, tableNames ...string) {
+		blocks = append(blocks, heading{2, title}, para{text})
+		for _, n := range chartNames {
+			if c, ok := byChart[n]; ok {
+				blocks = append(blocks, figure{file: c.name + ".png", alt: c.title, caption: c.caption, png: c.png})
+			}
+		}
+		for _, n := range tableNames {
+			if t, ok := tables[n]; ok {
+				blocks = append(blocks, tableBlock{t: t, csvFile: "table-" + t.Name + ".csv"})
+			}
+		}
+	}
+	section("How long the deals lasted",
+		"Each bar is one deal, from its start to its end, in days. Whiskers show how far the duration could move given month- or year-only dates; open-ended bars had not broken down when last observed (censored).",
+		[]string{"chart-durations", "chart-timeline"}, "durations")
+	section("Survival of the deals",
+		"The Kaplan–Meier curve gives the share of deals still in force after a given number of days, counting each censored deal only while it was observed. The shaded band is the 95% confidence interval; the dashed line marks the median.",
+		[]string{"chart-survival", "chart-survival-by"}, "summary", "summary-by-"+strings.ReplaceAll(in.by, ":", "-"))
+	section("Concessions and how long deals lasted",
+		"Each state concession and militant commitment is compared between the deals that included it and those that did not. A category that is absent from a deal means no source reports it, not that it was ruled out.",
+		[]string{"chart-matrix", "chart-concessions", "chart-forest"}, "concessions")
+	section("What ended the deals",
+		"The proximate trigger of each deal's end as the sources report it, and who broke the deal.",
+		[]string{"chart-triggers"}, "triggers")
+	section("How much the uncertain dates matter",
+		"Many deals have month-only dates or sources that disagree on when they ended. The headline figures are recomputed at the shortest and longest durations the dates allow and under every alternative date a source gives.",
+		nil, "sensitivity")
+	blocks = append(blocks, heading{2, "Methods"}, bullets{methods(in)})
+	blocks = append(blocks, heading{2, "Data coverage"}, bullets{coverage(in)})
+	if src := sourceList(in); len(src) > 0 {
+		blocks = append(blocks, heading{2, "Sources"}, para{"Every fact in the dataset is cited; these are the sources of the deals analysed here. The quotes are in dataset/citations.csv and `truce show ID`."}, bullets{src})
+	}
+	return blocks
+}
+
+func headlines(in *reportInput, r *reportResults) []string {
+	o := r.overall
+	var h []string
+	ended := map[dataset.EndType]int{}
+	for i := range in.deals {
+		ended[in.deals[i].EndType]++
+	}
+	h = append(h, fmt.Sprintf("%d deals were analysed: %d ended in a breakdown, %d expired, %d were superseded, %d are still in force and %d have no reported end (counted until last reported in force).",
+		o.N, ended[dataset.Breakdown], ended[dataset.Expired], ended[dataset.Superseded], ended[dataset.Ongoing], ended[dataset.EndUnknown]))
+	if o.Median.Reached {
+		h = append(h, fmt.Sprintf("Half of the deals had broken down by day %.0f (Kaplan–Meier median; 95%% confidence interval %s). The shortest lasted %s days, the longest %s.",
+			o.Median.Estimate, ciText(o.Median), daysWithMark(o.Shortest, o.ShortestCensored), daysWithMark(o.Longest, o.LongestCensored)))
+	} else {
+		h = append(h, "Fewer than half of the deals broke down while observed, so the median lifespan is not reached.")
+	}
+	h = append(h, fmt.Sprintf("In its first year a deal stayed in force for %.0f days on average (restricted mean survival time, standard error %.0f days); one in %s survived a year.",
+		o.RMST, o.RMSTSE, oneIn(o.KM.Surv(365))))
+	if len(r.triggers.Rows) > 0 {
+		t := r.triggers.Rows[0]
+		h = append(h, fmt.Sprintf("The commonest end was %s: %d of the %d deals whose end and its cause are known (%.0f%%). %s",
+			t.Trigger, t.N, r.triggers.Ended, 100*t.Share, whoBroke(r.triggers)))
+	}
+	rows := concessionHighlights(r.concessions)
+	small := 0
+	for _, row := range rows {
+		if row.Perm.P < 0.05 {
+			small++
+		}
+	}
+	for i, row := range rows {
+		if i == 2 {
+			break
+		}
+		hr, lo, hi := row.HR()
+		h = append(h, fmt.Sprintf("Deals with %s (%s, %d deals) lasted a median of %s days against %s without it (log-rank p %s, permutation p %s; hazard ratio %s).",
+			row.Category, row.Side, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), pText(row.LogRankP), pText(row.Perm.P), hrText(hr, lo, hi)))
+	}
+	expect := 0.05 * float64(len(rows))
+	h = append(h, fmt.Sprintf("Of %d concession and commitment comparisons, %d have a permutation p below 0.05; about %.1f would by chance alone. With this few deals, treat every comparison as a lead to check, not a finding.",
+		len(rows), small, expect))
+	h = append(h, correlationSentence(r.concessions))
+	if r.byTest != nil {
+		var parts []string
+		for _, g := range r.byGroups {
+			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", g.Group, estText(g.Median), g.N))
+		}
+		h = append(h, fmt.Sprintf("By %s, median days: %s; log-rank p %s.", in.by, strings.Join(parts, ", "), pText(r.byTest.P)))
+	}
+	if sv := r.sensitivity; len(sv.Scenarios) > 1 {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, sc := range sv.Scenarios {
+			if sc.Median.Reached {
+				lo, hi = math.Min(lo, sc.Median.Estimate), math.Max(hi, sc.Median.Estimate)
+			}
+		}
+		h = append(h, fmt.Sprintf("The uncertain dates matter little for the median: across %d readings of the dates (bounds and every recorded alternative) it ranges from %.0f to %.0f days.", len(sv.Scenarios), lo, hi))
+	}
+	return h
+}
+
+// correlationSentence says what the rank correlation between the number of
+// concessions and the duration shows, from its sign and p-value.
+func correlationSentence(c *analysis.Concessions) string {
+	e := c.Ended
+	if math.IsNaN(e.Spearman) {
+		return "Too few deals broke down to correlate the number of concessions with how long deals lasted."
+	}
+	verdict := "showed no clear association with how long they lasted"
+	if e.SpearmanPerm.P < 0.05 {
+		verdict = "went with longer deals"
+		if e.Spearman < 0 {
+			verdict = "went with shorter deals"
+		}
+	}
+	return fmt.Sprintf("Among the %d deals that broke down, the number of state concessions %s (Spearman's rho %.2f, permutation p %s; Kendall's tau-b %.2f). Over all %d deals the figure is rho %.2f (p %s), but deals whose end is unknown enter with short censored times and are often the thinly documented ones, so that figure overstates any link.",
+		e.N, verdict, e.Spearman, pText(e.SpearmanPerm.P), e.Kendall, c.All.N, c.All.Spearman, pText(c.All.SpearmanPerm.P))
+}
+
+func ciText(q analysis.Quantile) string {
+	lo, hi := "not reached", "not reached"
+	if q.LowerReached {
+		lo = fmt.Sprintf("%.0f", q.Lower)
+	}
+	if q.UpperReached {
+		hi = fmt.Sprintf("%.0f", q.Upper)
+	}
+	return lo + " to " + hi + " days"
+}
+
+func estText(q analysis.Quantile) string {
+	if !q.Reached {
+		return "not reached"
+	}
+	return fmt.Sprintf("%.0f", q.Estimate)
+}
+
+func hrText(hr, lo, hi float64) string {
+	if math.IsNaN(hr) {
+		return "not estimable"
+	}
+	return fmt.Sprintf("%.2f, 95%% CI %.2f to %.2f", hr, lo, hi)
+}
+
+func daysWithMark(t float64, censored bool) string {
+	s := fmt.Sprintf("%.0f", t)
+	if censored {
+		s += "+ (censored)"
+	}
+	return s
+}
+
+// oneIn says a proportion as "one in N" (or a percentage when large).
+func oneIn(p float64) string {
+	if p <= 0 || math.IsNaN(p) {
+		return "none"
+	}
+	if p > 0.5 {
+		return fmt.Sprintf("%.0f%%", 100*p)
+	}
+	return fmt.Sprintf("%.0f", 1/p)
+}
+
+func whoBroke(tr *analysis.Triggers) string {
+	total := map[string]int{}
+	for _, r := range tr.Rows {
+		for w, n := range r.ByWho {
+			total[w] += n
+		}
+	}
+	var parts []string
+	for _, w := range analysis.BrokenByOrder {
+		if n := total[w]; n > 0 && w != "none" {
+			parts = append(parts, fmt.Sprintf("%s %d", w, n))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Broken by: " + strings.Join(parts, ", ") + "."
+}
+
+func methods(in *reportInput) []string {
+	return []string{
+		"Duration: days from the start (signing, announcement or first day of a ceasefire) to the end under the codebook's end rule. Month- or year-only dates use the middle day of their span; the sensitivity table shows the bounds.",
+		fmt.Sprintf("Censoring: a deal that expired, was superseded, is still in force (at %s) or whose end is not reported (at the last date a source reports it in force) is censored, not counted as a breakdown; the event is a breakdown.", in.asOf),
+		"Kaplan–Meier estimates with Greenwood standard errors and 95% log-scale confidence intervals; medians and restricted mean survival time as R's survival package computes them (tested against R to 1e-6).",
+		"Comparisons: log-rank test (R survdiff); for each concession, a permutation p-value of the same statistic (exact where feasible, else 10,000 seeded permutations), and a one-covariate Cox model with Efron ties.",
+		"What the p-values can and cannot say: the deals are not a random sample, concessions were not assigned at random (they reflect the balance of force when the deal was made), the number of deals is small and many comparisons are made. A small p-value marks a pattern worth a closer look; a large one is not evidence that a concession makes no difference.",
+		"Rank correlations (Spearman, Kendall tau-b) use censored durations as they are and so understate the length of deals that had not broken down.",
+	}
+}
+
+func coverage(in *reportInput) []string {
+	kinds := map[string]int{}
+	for i := range in.all {
+		kinds[string(in.all[i].Kind)]++
+	}
+	var parts []string
+	for _, k := range sortedKeys(kinds) {
+		if k != "" {
+			parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
+		}
+	}
+	out := []string{fmt.Sprintf("%d rows in the data used (%s); %d analysed.", len(in.all), strings.Join(parts, ", "), len(in.deals))}
+	out = append(out, fmt.Sprintf("Reporting reviewed up to %s. Later deals, and later news of these ones, are not included.", in.asOf))
+	out = append(out, "The counting rule (which rows are state agreements, tribal undertakings or talks), every column and every category are defined in dataset/CODEBOOK.md.")
+	return out
+}
+
+func sourceList(in *reportInput) []string {
+	if in.data == nil || len(in.data.Sources) == 0 {
+		return nil
+	}
+	used := map[string]bool{}
+	for i := range in.deals {
+		for _, s := range in.deals[i].Sources {
+			used[s] = true
+		}
+	}
+	var out []string
+	for _, id := range sortedKeys(used) {
+		s, ok := in.data.Source(id)
+		if !ok {
+			continue
+		}
+		loc := s.URL
+		if loc == "" {
+			loc = "source document " + s.Document
+		}
+		out = append(out, fmt.Sprintf("[%s] %s. %s", id, s, loc))
+	}
+	slices.Sort(out)
+	return out
+}

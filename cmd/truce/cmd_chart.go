@@ -1,0 +1,107 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/truce-lab/truce/plots"
+)
+
+func init() {
+	register("chart", command{
+		summary: "render one chart (" + strings.Join(chartNames, ", ") + ") to -o FILE (.png, .svg or .pdf)",
+		args:    "NAME",
+		flags: func(fs *flag.FlagSet, o *options) {
+			dataFlags(fs, o)
+			fs.StringVar(&o.out, "o", "", "output `FILE`; the extension chooses the format")
+			fs.StringVar(&o.by, "by", "mediator_type", "group by this `COL` (survival-by)")
+			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
+			fs.StringVar(&o.size, "size", "", "page size `WxH` in inches, e.g. 8x5 (default: the chart's own)")
+		},
+		run: runChart,
+	})
+	register("table", command{
+		summary: "print one briefing table (durations, summary, summary-by-COL, concessions, triggers, sensitivity)",
+		args:    "NAME",
+		flags: func(fs *flag.FlagSet, o *options) {
+			tableFlags(fs, o)
+			fs.StringVar(&o.by, "by", "mediator_type", "group by this `COL` (summary-by-COL)")
+		},
+		run: runTable,
+	})
+}
+
+// parseSize reads "WxH" in inches.
+func parseSize(s string) (w, h vg.Length, err error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	wf, err1 := strconv.ParseFloat(ws, 64)
+	hf, err2 := strconv.ParseFloat(hs, 64)
+	if !ok || err1 != nil || err2 != nil || wf <= 0 || hf <= 0 {
+		return 0, 0, usagef("--size %q: want WxH in inches, e.g. 8x5", s)
+	}
+	return vg.Length(wf) * vg.Inch, vg.Length(hf) * vg.Inch, nil
+}
+
+func runChart(o *options, args []string, w io.Writer) error {
+	if len(args) != 1 || !slices.Contains(chartNames, args[0]) {
+		return usagef("chart takes one name: %s", strings.Join(chartNames, ", "))
+	}
+	if o.out == "" {
+		return usagef("chart needs -o FILE")
+	}
+	ext := strings.TrimPrefix(filepath.Ext(o.out), ".")
+	if !slices.Contains(plots.Formats, ext) {
+		return usagef("-o %s: the extension must be .png, .svg or .pdf", o.out)
+	}
+	opt := plots.RenderOptions{DPI: o.dpi}
+	if o.size != "" {
+		var err error
+		if opt.Width, opt.Height, err = parseSize(o.size); err != nil {
+			return err
+		}
+	}
+	in, err := o.reportInput()
+	if err != nil {
+		return err
+	}
+	r, err := analyse(in)
+	if err != nil {
+		return err
+	}
+	p, _, err := buildChart(args[0], in, r)
+	if err != nil {
+		return err
+	}
+	if err := plots.Save(p, o.out, opt); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "wrote %s\n", o.out)
+	return nil
+}
+
+func runTable(o *options, args []string, w io.Writer) error {
+	if len(args) != 1 {
+		return usagef("table takes one name: durations, summary, summary-by-COL, concessions, triggers, sensitivity")
+	}
+	in, err := o.reportInput()
+	if err != nil {
+		return err
+	}
+	r, err := analyse(in)
+	if err != nil {
+		return err
+	}
+	tables := reportTables(in, r)
+	t, ok := tables[args[0]]
+	if !ok {
+		return usagef("no table %q (tables: %s)", args[0], strings.Join(sortedKeys(tables), ", "))
+	}
+	return t.Write(w, o.format)
+}

@@ -1,0 +1,205 @@
+package plots
+
+import (
+	"image/color"
+	"strings"
+	"sync"
+
+	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/truce-lab/truce/dataset"
+)
+
+// Meta is what every chart states besides its data.
+//
+// Title is required in spirit (a chart without one gets a generic title).
+// Subtitle states the finding in one sentence; when it is empty the chart
+// computes one from its data. Version and AsOf name the dataset release and
+// the date up to which reporting was reviewed; they make the source line.
+// Notes are extra lines printed above the source line (for instance how a
+// subgroup was defined).
+type Meta struct {
+	Title, Subtitle string
+	Version         string
+	AsOf            dataset.Date
+	Notes           []string
+}
+
+// SourceLine returns the line printed at the bottom of every chart.
+func (m Meta) SourceLine() string {
+	v := m.Version
+	if v == "" {
+		v = "?"
+	}
+	asOf := m.AsOf.String()
+	if asOf == "" {
+		asOf = "unknown date"
+	}
+	return "Source: truce dataset v" + v + ", as of " + asOf + "; sources in the codebook."
+}
+
+// The Okabe–Ito palette (M. Okabe and K. Ito, Color Universal Design, 2002),
+// safe for the common forms of colour blindness.
+var (
+	Black         = color.RGBA{0x00, 0x00, 0x00, 0xff}
+	Orange        = color.RGBA{0xE6, 0x9F, 0x00, 0xff}
+	SkyBlue       = color.RGBA{0x56, 0xB4, 0xE9, 0xff}
+	BluishGreen   = color.RGBA{0x00, 0x9E, 0x73, 0xff}
+	Yellow        = color.RGBA{0xF0, 0xE4, 0x42, 0xff}
+	Blue          = color.RGBA{0x00, 0x72, 0xB2, 0xff}
+	Vermillion    = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
+	ReddishPurple = color.RGBA{0xCC, 0x79, 0xA7, 0xff}
+	Grey          = color.RGBA{0x99, 0x99, 0x99, 0xff}
+)
+
+var (
+	inkDark  = color.RGBA{0x22, 0x22, 0x22, 0xff}
+	inkMid   = color.RGBA{0x55, 0x55, 0x55, 0xff}
+	inkLight = color.RGBA{0xbb, 0xbb, 0xbb, 0xff}
+	white    = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	gridGrey = color.RGBA{0xe4, 0xe4, 0xe4, 0xff}
+	bandGrey = color.RGBA{0xf0, 0xf0, 0xf0, 0xff}
+)
+
+// Palette returns the colour of a category value; values it does not know
+// are grey.
+type Palette map[string]color.Color
+
+// Of returns the colour of value v.
+func (p Palette) Of(v string) color.Color {
+	if c, ok := p[v]; ok {
+		return c
+	}
+	return Grey
+}
+
+// EndTypeColors colours the end_type vocabulary.
+var EndTypeColors = Palette{
+	"breakdown":  Vermillion,
+	"expired":    Blue,
+	"superseded": SkyBlue,
+	"ongoing":    BluishGreen,
+	"unknown":    Grey,
+}
+
+// MediatorColors colours the mediator_type vocabulary.
+var MediatorColors = Palette{
+	"jirga":                Orange,
+	"religious-party":      BluishGreen,
+	"afghan-taliban":       Vermillion,
+	"government-committee": Blue,
+	"none":                 ReddishPurple,
+	"unknown":              Grey,
+}
+
+// BrokenByColors colours the broken_by vocabulary.
+var BrokenByColors = Palette{
+	"militants":   Vermillion,
+	"state":       Blue,
+	"third-party": ReddishPurple,
+	"mutual":      BluishGreen,
+	"disputed":    Orange,
+	"none":        SkyBlue,
+	"unknown":     Grey,
+}
+
+// Font sizes, in points, chosen for a chart printed about 7–9 inches wide.
+const (
+	titleSize    = 16
+	subtitleSize = 12
+	labelSize    = 11
+	tickSize     = 10
+	smallSize    = 9
+	sourceSize   = 8.5
+)
+
+var fontsOnce sync.Once
+
+// useSans makes Liberation Sans the default font of gonum/plot. Both
+// plot.DefaultFont and plotter.DefaultFont (which plotter captures at
+// init) are set, once, before any chart is built. Every style this package
+// builds also names the font explicitly, so the charts do not depend on the
+// globals; the globals make plotters created by callers match.
+func useSans() {
+	fontsOnce.Do(func() {
+		plot.DefaultFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+		plotter.DefaultFont = plot.DefaultFont
+	})
+}
+
+func sans(size float64, bold bool) font.Font {
+	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Points(size)}
+	if bold {
+		f.Weight = xfont.WeightBold
+	}
+	return f
+}
+
+func textStyle(size float64, bold bool, c color.Color) text.Style {
+	return text.Style{
+		Color:   c,
+		Font:    sans(size, bold),
+		XAlign:  draw.XLeft,
+		YAlign:  draw.YBottom,
+		Handler: plot.DefaultTextHandler,
+	}
+}
+
+// newPlot returns a plot with the house style: sans-serif text at readable
+// sizes, no title (the frame draws it), light axes.
+func newPlot() *plot.Plot {
+	useSans()
+	p := plot.New()
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = sans(labelSize, false)
+		a.Label.TextStyle.Color = inkDark
+		a.Tick.Label.Font = sans(tickSize, false)
+		a.Tick.Label.Color = inkDark
+		a.Color = inkMid
+		a.Tick.Color = inkMid
+		a.LineStyle.Color = inkMid
+	}
+	p.Legend.TextStyle.Font = sans(tickSize, false)
+	p.Title.TextStyle.Font = sans(titleSize, true)
+	return p
+}
+
+// humanize turns a vocabulary value into words: "checkpoint-removal" →
+// "Checkpoint removal". Known acronyms stay upper case.
+func humanize(v string) string {
+	if v == "" {
+		return "(blank)"
+	}
+	words := strings.Split(v, "-")
+	for i, w := range words {
+		switch w {
+		case "ttp", "tnsm", "fata":
+			words[i] = strings.ToUpper(w)
+			continue
+		case "taliban":
+			words[i] = "Taliban"
+			continue
+		}
+		if i == 0 {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	s := strings.Join(words, " ")
+	s = strings.ReplaceAll(s, "e islam", "e-Islam")
+	s = strings.ReplaceAll(s, "Third party", "Third-party")
+	return s
+}
+
+// plural returns "1 deal" or "n deals".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}

@@ -1,0 +1,159 @@
+package plots
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/truce-lab/truce/dataset"
+)
+
+// triggerRow is one bar of the Triggers chart: the breakdowns with one
+// trigger, split by who broke the deal.
+type triggerRow struct {
+	Trigger string
+	Total   int
+	Segs    []triggerSeg // in broken_by vocabulary order, zero counts left out
+}
+
+type triggerSeg struct {
+	BrokenBy string
+	Count    int
+}
+
+// triggerRows counts the deals that ended in breakdown by trigger and
+// broken_by, most frequent trigger first (ties in vocabulary order).
+func triggerRows(deals []dataset.Deal) []triggerRow {
+	counts := map[string]map[string]int{}
+	var trig, by []string
+	for _, d := range deals {
+		if d.EndType != dataset.Breakdown {
+			continue
+		}
+		t, b := string(d.Trigger), string(d.BrokenBy)
+		if counts[t] == nil {
+			counts[t] = map[string]int{}
+		}
+		counts[t][b]++
+		trig, by = append(trig, t), append(by, b)
+	}
+	trigOrder := presentInOrder(vocab("trigger"), trig)
+	byOrder := presentInOrder(vocab("broken_by"), by)
+	var rows []triggerRow
+	for _, t := range trigOrder {
+		r := triggerRow{Trigger: t}
+		for _, b := range byOrder {
+			if k := counts[t][b]; k > 0 {
+				r.Segs = append(r.Segs, triggerSeg{b, k})
+				r.Total += k
+			}
+		}
+		rows = append(rows, r)
+	}
+	slices.SortStableFunc(rows, func(a, b triggerRow) int { return cmp.Compare(b.Total, a.Total) })
+	return rows
+}
+
+// stacks draws the stacked bars, top-down, with counts inside segments
+// wide enough for them and the total at the end.
+type stacks struct{ Rows []triggerRow }
+
+func (s stacks) DataRange() (xmin, xmax, ymin, ymax float64) {
+	for _, r := range s.Rows {
+		xmax = max(xmax, float64(r.Total))
+	}
+	return 0, xmax, -0.5, float64(len(s.Rows)) - 0.5
+}
+
+func (s stacks) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	var b []plot.GlyphBox
+	for i, r := range s.Rows {
+		b = append(b, plot.GlyphBox{X: p.X.Norm(float64(r.Total)), Y: p.Y.Norm(float64(len(s.Rows) - 1 - i)),
+			Rectangle: vg.Rectangle{Max: vg.Point{X: 30}}})
+	}
+	return b
+}
+
+func (s stacks) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	in := textStyle(smallSize, true, inkDark)
+	in.XAlign = draw.XCenter
+	tot := textStyle(tickSize, false, inkDark)
+	for i, r := range s.Rows {
+		y := float64(len(s.Rows) - 1 - i)
+		y0, y1 := trY(y-0.32), trY(y+0.32)
+		x := 0
+		for _, sg := range r.Segs {
+			a, b := trX(float64(x)), trX(float64(x+sg.Count))
+			clr := BrokenByColors.Of(sg.BrokenBy)
+			c.FillPolygon(clr, rectPts(vg.Rectangle{Min: vg.Point{X: a, Y: y0}, Max: vg.Point{X: b, Y: y1}}))
+			// A white rule between segments.
+			c.StrokeLine2(draw.LineStyle{Color: white, Width: 1}, b, y0, b, y1)
+			if b-a > in.Width(itoa(sg.Count))+6 {
+				st := in
+				if sg.BrokenBy == "state" || sg.BrokenBy == "militants" || sg.BrokenBy == "third-party" {
+					st.Color = white
+				}
+				fillMid(c, st, vg.Point{X: (a + b) / 2, Y: trY(y)}, itoa(sg.Count))
+			}
+			x += sg.Count
+		}
+		fillMid(c, tot, vg.Point{X: trX(float64(r.Total)) + 5, Y: trY(y)}, itoa(r.Total))
+	}
+}
+
+// Triggers draws the proximate triggers of the breakdowns (the trigger
+// column of deals whose end_type is breakdown) as horizontal bars, the most
+// frequent at the top, stacked by broken_by.
+func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
+	rows := triggerRows(deals)
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("plots: Triggers: no deal ended in breakdown")
+	}
+	useSans()
+	p := newPlot()
+	labels := make([]string, len(rows))
+	var bys []string
+	total := 0
+	for i, r := range rows {
+		labels[len(rows)-1-i] = humanize(r.Trigger)
+		for _, s := range r.Segs {
+			bys = append(bys, s.BrokenBy)
+		}
+		total += r.Total
+	}
+	grid := plotter.NewGrid()
+	grid.Horizontal.Width = 0
+	grid.Vertical.Color = gridGrey
+	p.Add(grid, stacks{rows})
+	p.NominalY(labels...)
+	p.X.Min = 0
+	p.X.Tick.Marker = plot.TickerFunc(countTicks)
+	p.X.Label.Text = "Deals that broke down"
+	p.Y.Min, p.Y.Max = -0.6, float64(len(rows))-0.4
+	legend := []legendEntry{{Label: "Broken by:"}}
+	for _, b := range presentInOrder(vocab("broken_by"), bys) {
+		legend = append(legend, legendEntry{Label: humanize(b), Thumb: swatch(BrokenByColors.Of(b))})
+	}
+	top := rows[0]
+	sub := fmt.Sprintf("%s was the most common trigger: %d of %d breakdowns", humanize(top.Trigger), top.Total, total)
+	tied := 0
+	for _, r := range rows {
+		if r.Total == top.Total {
+			tied++
+		}
+	}
+	if tied > 2 {
+		sub = fmt.Sprintf("%d triggers tie as the most common, with %d of %d breakdowns each", tied, top.Total, total)
+	} else if tied == 2 {
+		sub = fmt.Sprintf("%s and %s were the most common triggers: %d of %d breakdowns each", humanize(top.Trigger), lowerFirst(humanize(rows[1].Trigger)), top.Total, total)
+	}
+	notes := []string{"Trigger: the proximate cause the sources give for the end of the deal; broken by: the side that ended it, as coded."}
+	h := max(4*vg.Inch, 2.4*vg.Inch+vg.Length(len(rows))*0.42*vg.Inch)
+	return frame(meta, "What set off the breakdowns", sub, legend, notes, plotBody(p), 8*vg.Inch, h), nil
+}
