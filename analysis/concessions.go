@@ -54,7 +54,7 @@ type Concessions struct {
 }
 
 // RankCorrelation is Spearman's rho and Kendall's tau-b with permutation
-// p-values, over N deals.
+// p-values, over N deals. KendallPerm.P is NaN where it was not computed.
 type RankCorrelation struct {
 	N                         int
 	Spearman, Kendall         float64
@@ -63,35 +63,43 @@ type RankCorrelation struct {
 
 // rankCorrelation computes both coefficients with seeded permutation
 // p-values; with fewer than 4 pairs it returns NaNs.
-func rankCorrelation(x, y []float64) (RankCorrelation, error) {
+func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 	rc := RankCorrelation{N: len(x), Spearman: math.NaN(), Kendall: math.NaN(),
 		SpearmanPerm: PermResult{P: math.NaN()}, KendallPerm: PermResult{P: math.NaN()}}
 	if len(x) < 4 {
 		return rc, fmt.Errorf("%d deals: too few for a rank correlation", len(x))
 	}
-	opts := PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Seed: PermSeed}
 	var err error
 	if rc.Spearman, err = Spearman(x, y); err != nil {
 		return rc, err
 	}
-	if rc.SpearmanPerm, err = PermutationCorrelation(x, y, Spearman, opts); err != nil {
+	if rc.SpearmanPerm, err = PermutationCorrelation(midRanks(x), midRanks(y), pearson, permOptions); err != nil {
 		return rc, err
 	}
-	if rc.Kendall, err = KendallTauB(x, y); err != nil {
+	if rc.Kendall, err = KendallTauB(x, y); err != nil || !kendallP {
 		return rc, err
 	}
-	rc.KendallPerm, err = PermutationCorrelation(x, y, KendallTauB, opts)
+	tau := KendallTauB
+	if len(x) <= smallN {
+		tau = kendallTauBPairs
+	}
+	rc.KendallPerm, err = PermutationCorrelation(x, y, tau, permOptions)
 	return rc, err
 }
 
-// PermRounds is the number of Monte Carlo permutations used where exact
-// enumeration is too large; PermSeed makes the p-values reproducible.
+// PermRounds is the most Monte Carlo permutations drawn where exact
+// enumeration is too large; PermStop ends the draws early once that many
+// are at least as extreme as the data (Besag & Clifford 1991), so only
+// small p-values get every round; PermSeed makes the p-values reproducible.
 const (
 	PermRounds       = 10000
+	PermStop         = 20
 	PermSeed         = 20041124
 	permExactLimit   = 200000
 	minGroupForTests = 2
 )
+
+var permOptions = PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Seed: PermSeed, Stop: PermStop}
 
 // AnalyzeConcessions compares, for every state concession and militant
 // commitment in the vocabularies (frame columns has:NAME and
@@ -104,8 +112,10 @@ const (
 //     with the category equals the sum of their log-rank scores
 //     a_i = δ_i − Λ(t_i), Λ the Nelson–Aalen cumulative hazard (Peto &
 //     Peto 1972), so the labels are permuted over fixed scores, exactly
-//     when there are at most 200,000 arrangements and otherwise with
-//     PermRounds seeded random permutations (as coin::logrank_test in R);
+//     when there are at most 200,000 arrangements and otherwise with up to
+//     PermRounds seeded random permutations, stopped early by the rule of
+//     Besag & Clifford once PermStop are as extreme (the test of
+//     coin::logrank_test in R);
 //   - the hazard ratio from a one-covariate Cox model (Efron ties).
 //
 // It also gives Spearman's rho and Kendall's tau-b between n_concessions
@@ -125,7 +135,10 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 	if err != nil {
 		return nil, err
 	}
-	if out.All, err = rankCorrelation(n, s.Times); err != nil {
+	// Over all deals only Spearman gets a permutation p-value: the figure is
+	// secondary (see Concessions.All) and Kendall's would need the full
+	// 10,000 rounds whenever the p-value is small.
+	if out.All, err = rankCorrelation(n, s.Times, false); err != nil {
 		out.Warnings = append(out.Warnings, "rank correlation over all deals not computed: "+err.Error())
 	}
 	var nEnded, tEnded []float64
@@ -134,7 +147,7 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 			nEnded, tEnded = append(nEnded, n[i]), append(tEnded, s.Times[i])
 		}
 	}
-	if out.Ended, err = rankCorrelation(nEnded, tEnded); err != nil {
+	if out.Ended, err = rankCorrelation(nEnded, tEnded, true); err != nil {
 		out.Warnings = append(out.Warnings, "rank correlation over the deals that broke down not computed: "+err.Error())
 	}
 	if s.Len() < 20 {
@@ -192,16 +205,7 @@ func concessionRow(s *Sample, col string, x []float64, scores []float64) Concess
 			row.Warnings = append(row.Warnings, cat+": "+w)
 		}
 	}
-	sumScores := func(l []bool) (float64, error) {
-		var sum float64
-		for i, in := range l {
-			if in {
-				sum += scores[i]
-			}
-		}
-		return sum, nil
-	}
-	if perm, err := PermutationGroups(labels, sumScores, PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Seed: PermSeed}); err == nil {
+	if perm, err := PermutationSum(scores, labels, permOptions); err == nil {
 		row.Perm = perm
 	}
 	if cox, err := CoxPH(s.Times, s.Events, columnMatrix(x), []string{col}, Efron); err == nil {
@@ -273,7 +277,7 @@ func ConcessionTable(c *Concessions) *Table {
 		Numeric: []bool{false, false, true, true, true, true, true, true, true, true, true, true, true, true},
 		Notes: []string{
 			"median_with/median_without: Kaplan–Meier median days (censored deals count until they leave observation); difference = with − without, NA unless both are reached.",
-			"logrank_p: log-rank test (R survdiff); permutation_p: the same statistic with the labels permuted (exact where feasible, else 10,000 seeded permutations), safer with few deals.",
+			"logrank_p: log-rank test (R survdiff); permutation_p: the same statistic with the labels permuted (exact where feasible, else seeded random permutations stopped once 20 are as extreme, up to 10,000: Besag & Clifford 1991), safer with few deals.",
 			"hazard_ratio: one-covariate Cox model (Efron ties) with 95% limits; above 1 means the deals with the category broke down faster.",
 			"These are associations among a few dozen deals, not effects: concessions were granted where the state was weaker or the militants stronger, and many p-values are computed, so some will be small by chance.",
 		},
@@ -292,7 +296,7 @@ func ConcessionTable(c *Concessions) *Table {
 	t.Notes = append(t.Notes,
 		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s), Kendall tau-b %s (p %s).",
 			c.Ended.N, fmtNum(c.Ended.Spearman, 2), fmtP(c.Ended.SpearmanPerm.P), fmtNum(c.Ended.Kendall, 2), fmtP(c.Ended.KendallPerm.P)),
-		fmt.Sprintf("Over all %d deals, with censored durations as they are: rho %s (p %s), tau-b %s (p %s); deals whose end is unknown enter with short censored times and are often thinly documented, which inflates this figure.",
-			c.All.N, fmtNum(c.All.Spearman, 2), fmtP(c.All.SpearmanPerm.P), fmtNum(c.All.Kendall, 2), fmtP(c.All.KendallPerm.P)))
+		fmt.Sprintf("Over all %d deals, with censored durations as they are: rho %s (permutation p %s), tau-b %s; deals whose end is unknown enter with short censored times and are often thinly documented, which inflates this figure.",
+			c.All.N, fmtNum(c.All.Spearman, 2), fmtP(c.All.SpearmanPerm.P), fmtNum(c.All.Kendall, 2)))
 	return t
 }

@@ -420,11 +420,15 @@ func CoxPH(times []float64, events []bool, x [][]float64, names []string, ties T
 
 // chisqSurvival returns P(χ²_df ≥ x).
 func chisqSurvival(x float64, df int) float64 {
-	if math.IsNaN(x) {
+	switch {
+	case math.IsNaN(x):
 		return math.NaN()
-	}
-	if x <= 0 {
+	case x <= 0:
 		return 1
+	case df == 1: // P(χ²₁ > x) = P(|Z| > √x) = erfc(√(x/2)), exactly
+		return math.Erfc(math.Sqrt(x / 2))
+	case df == 2: // the χ²₂ distribution is exponential with mean 2
+		return math.Exp(-x / 2)
 	}
 	return distuv.ChiSquared{K: float64(df)}.Survival(x)
 }

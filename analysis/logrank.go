@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // ErrSingleGroup is returned (wrapped) by LogRank when every observation
@@ -246,7 +245,7 @@ func chiSquareSurvival(x float64, df int) float64 {
 	if df == 0 {
 		return 1
 	}
-	return distuv.ChiSquared{K: float64(df)}.Survival(x)
+	return chisqSurvival(x, df)
 }
 
 func logRankWarnings(res *LogRankResult) {

@@ -19,6 +19,13 @@ type PermOptions struct {
 	// Seed of the PCG generator (math/rand/v2) that draws them; the same
 	// seed gives the same p-value.
 	Seed uint64
+	// Stop, when positive, ends a Monte Carlo test as soon as Stop permuted
+	// statistics at least as extreme as the observed one have been drawn,
+	// with p = Stop/L after L draws (Besag & Clifford 1991, sequential Monte
+	// Carlo p-values, Biometrika 78(2)): large p-values, which need little
+	// precision, then cost a few dozen draws, and small ones still get up to
+	// Rounds. 0 runs every round.
+	Stop int
 }
 
 // PermResult is the outcome of a permutation test.
@@ -153,21 +160,10 @@ func PermutationCorrelation(x, y []float64, stat func(x, y []float64) (float64, 
 	}
 
 	rng := rand.NewPCG(opts.Seed, pcgStream)
-	b := 0
-	for r := 0; r < rounds; r++ {
+	return monteCarlo(res, rounds, opts, func() (bool, error) {
 		shuffleFloats(rng, perm)
-		hit, err := eval(perm)
-		if err != nil {
-			return PermResult{}, err
-		}
-		if hit {
-			b++
-		}
-	}
-	res.P = float64(b+1) / float64(rounds+1)
-	res.Rounds = rounds
-	res.Warnings = permMonteCarloWarnings(res.P, rounds, opts.Seed)
-	return res, nil
+		return eval(perm)
+	})
 }
 
 // PermutationGroups tests a two-group statistic by permuting the group
@@ -265,15 +261,31 @@ func PermutationGroups(labels []bool, stat func(labels []bool) (float64, error),
 
 	copy(lab, labels)
 	rng := rand.NewPCG(opts.Seed, pcgStream)
-	b := 0
-	for r := 0; r < rounds; r++ {
+	return monteCarlo(res, rounds, opts, func() (bool, error) {
 		shuffleBools(rng, lab)
-		hit, err := eval(lab)
+		return eval(lab)
+	})
+}
+
+// monteCarlo draws up to rounds random arrangements with draw, which
+// reports whether the arrangement's statistic is at least as extreme as the
+// observed one. p = (b+1)/(m+1) after all m rounds (Phipson & Smyth 2010),
+// or Stop/L when the sequential rule of Besag & Clifford (1991) stops
+// after L draws.
+func monteCarlo(res PermResult, rounds int, opts PermOptions, draw func() (bool, error)) (PermResult, error) {
+	b := 0
+	for r := 1; r <= rounds; r++ {
+		hit, err := draw()
 		if err != nil {
 			return PermResult{}, err
 		}
 		if hit {
 			b++
+		}
+		if opts.Stop > 0 && b >= opts.Stop {
+			res.P, res.Rounds = float64(b)/float64(r), r
+			res.Warnings = []string{fmt.Sprintf("p-value estimated sequentially: stopped after %d random permutations once %d were at least as extreme (Besag & Clifford 1991; seed %d)", r, b, opts.Seed)}
+			return res, nil
 		}
 	}
 	res.P = float64(b+1) / float64(rounds+1)

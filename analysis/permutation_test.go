@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -294,5 +295,83 @@ func TestPermutationErrors(t *testing.T) {
 	}
 	if _, err := PermutationCorrelation(x, x, failing, PermOptions{}); !errors.Is(err, boom) {
 		t.Errorf("stat error not wrapped: %v", err)
+	}
+}
+
+// TestSequentialStop checks the Besag–Clifford rule: a null statistic
+// stops early at p = Stop/L, and a statistic no permutation reaches runs
+// every round.
+func TestSequentialStop(t *testing.T) {
+	labels := make([]bool, 30)
+	for i := range 15 {
+		labels[i] = true
+	}
+	always := func([]bool) (float64, error) { return 1, nil } // every arrangement ties the observed value
+	res, err := PermutationGroups(labels, always, PermOptions{ExactLimit: -1, Rounds: 1000, Seed: 1, Stop: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rounds != 10 || res.P != 1 {
+		t.Errorf("null statistic: %d rounds, p %v; want 10 rounds, p 1", res.Rounds, res.P)
+	}
+	first := true
+	never := func([]bool) (float64, error) { // only the data's own arrangement is extreme
+		if first {
+			first = false
+			return 10, nil
+		}
+		return 0, nil
+	}
+	res, err = PermutationGroups(labels, never, PermOptions{ExactLimit: -1, Rounds: 1000, Seed: 1, Stop: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rounds != 1000 || res.P != 1.0/1001 {
+		t.Errorf("extreme statistic: %d rounds, p %v; want 1000 rounds, p 1/1001", res.Rounds, res.P)
+	}
+}
+
+// TestPermutationSumMatchesGroups checks the fast linear-statistic test
+// against the generic one on exact enumeration.
+func TestPermutationSumMatchesGroups(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := range 20 {
+		n := 6 + r.IntN(10)
+		scores := make([]float64, n)
+		labels := make([]bool, n)
+		for i := range scores {
+			scores[i] = float64(r.IntN(7)) - 3 // ties on purpose
+		}
+		for _, i := range r.Perm(n)[:1+r.IntN(n-1)] {
+			labels[i] = true
+		}
+		k, total := 0, 0.0
+		for i, l := range labels {
+			total += scores[i]
+			if l {
+				k++
+			}
+		}
+		mean := float64(k) * total / float64(n)
+		centred := func(l []bool) (float64, error) {
+			s := 0.0
+			for i, in := range l {
+				if in {
+					s += scores[i]
+				}
+			}
+			return s - mean, nil
+		}
+		want, err := PermutationGroups(labels, centred, PermOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := PermutationSum(scores, labels, PermOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Exact || got.Rounds != want.Rounds || math.Abs(got.P-want.P) > 1e-12 {
+			t.Errorf("trial %d: PermutationSum p=%v (%d), PermutationGroups p=%v (%d)", trial, got.P, got.Rounds, want.P, want.Rounds)
+		}
 	}
 }

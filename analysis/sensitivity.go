@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/go-gota/gota/series"
 	"github.com/truce-lab/truce/dataset"
 )
 
@@ -37,58 +36,50 @@ type Sensitivity struct {
 //     read as a breakdown on that date.
 //
 // categories are the frame columns to test; those with fewer than minWith
-// deals on either side are skipped.
+// deals on either side are skipped. The concession flags come from the
+// gota frame of the coded data; the scenarios move only dates, so their
+// durations are computed from the deals directly.
 func AnalyzeSensitivity(deals []dataset.Deal, asOf dataset.Date, categories []string, minWith int) (*Sensitivity, error) {
 	base, err := NewSample(dataset.FrameAt(deals, asOf))
 	if err != nil {
 		return nil, err
 	}
 	out := &Sensitivity{}
+	flags := map[string]map[string]bool{} // category -> deal id -> has it
 	for _, c := range categories {
 		x, err := base.Covariate(c)
 		if err != nil {
 			return nil, err
 		}
 		with := 0
-		for _, v := range x {
+		flags[c] = map[string]bool{}
+		for i, v := range x {
 			if v != 0 {
 				with++
+				flags[c][base.IDs[i]] = true
 			}
 		}
 		if with >= minWith && len(x)-with >= minWith {
 			out.Categories = append(out.Categories, c)
 		}
 	}
-	add := func(name string, s *Sample) error {
-		sc, err := scenarioFigures(name, s, out.Categories)
+	add := func(name string, deals []dataset.Deal, bound string) {
+		ids, times, events := scenarioDurations(deals, asOf, bound)
+		sc, err := scenarioFigures(name, ids, times, events, out.Categories, flags)
 		if err != nil {
-			return fmt.Errorf("scenario %s: %w", name, err)
+			out.Warnings = append(out.Warnings, fmt.Sprintf("scenario %s skipped: %v", name, err))
+			return
 		}
 		out.Scenarios = append(out.Scenarios, sc)
-		return nil
 	}
-	if err := add("coded", base); err != nil {
-		return nil, err
-	}
-	for _, bound := range []string{"days_lower", "days_upper"} {
-		df := dataset.FrameAt(deals, asOf)
-		df = df.Mutate(series.New(df.Col(bound).Float(), series.Float, "days"))
-		s, err := NewSample(df)
-		if err != nil {
-			return nil, err
-		}
-		name := map[string]string{"days_lower": "all at lower bounds", "days_upper": "all at upper bounds"}[bound]
-		if err := add(name, s); err != nil {
-			return nil, err
-		}
-	}
+	add("coded", deals, "")
+	add("all at lower bounds", deals, "lower")
+	add("all at upper bounds", deals, "upper")
 	for i := range deals {
 		for _, alt := range deals[i].StartAlt {
 			changed := slices.Clone(deals)
 			changed[i].Start = alt.Date
-			if err := addAlt(add, changed, asOf, fmt.Sprintf("%s start %s (%s)", deals[i].ID, alt.Date, alt.Source)); err != nil {
-				out.Warnings = append(out.Warnings, err.Error())
-			}
+			add(fmt.Sprintf("%s start %s (%s)", deals[i].ID, alt.Date, alt.Source), changed, "")
 		}
 		for _, alt := range deals[i].EndAlt {
 			changed := slices.Clone(deals)
@@ -96,39 +87,54 @@ func AnalyzeSensitivity(deals []dataset.Deal, asOf dataset.Date, categories []st
 			if t := changed[i].EndType; t == dataset.Ongoing || t == dataset.EndUnknown {
 				changed[i].EndType = dataset.Breakdown
 			}
-			if err := addAlt(add, changed, asOf, fmt.Sprintf("%s end %s (%s)", deals[i].ID, alt.Date, alt.Source)); err != nil {
-				out.Warnings = append(out.Warnings, err.Error())
-			}
+			add(fmt.Sprintf("%s end %s (%s)", deals[i].ID, alt.Date, alt.Source), changed, "")
 		}
+	}
+	if len(out.Scenarios) == 0 || out.Scenarios[0].Name != "coded" {
+		return nil, fmt.Errorf("analysis: the coded data give no survival figures")
 	}
 	return out, nil
 }
 
-func addAlt(add func(string, *Sample) error, deals []dataset.Deal, asOf dataset.Date, name string) error {
-	s, err := NewSample(dataset.FrameAt(deals, asOf))
-	if err != nil {
-		return fmt.Errorf("scenario %s skipped: %v", name, err)
+// scenarioDurations returns the counted deals' ids, days and breakdown
+// flags under the codebook's censoring rule, in the deals' order; bound
+// picks the point durations (""), or the "lower" or "upper" bounds.
+func scenarioDurations(deals []dataset.Deal, asOf dataset.Date, bound string) (ids []string, times []float64, events []bool) {
+	for i := range deals {
+		dur, ok := deals[i].Duration(asOf)
+		if !ok {
+			continue
+		}
+		t := dur.Days
+		switch bound {
+		case "lower":
+			t = dur.Lower
+		case "upper":
+			t = dur.Upper
+		}
+		ids = append(ids, deals[i].ID)
+		times = append(times, float64(t))
+		events = append(events, dur.Event)
 	}
-	return add(name, s)
+	return ids, times, events
 }
 
-func scenarioFigures(name string, s *Sample, categories []string) (Scenario, error) {
-	km, err := KaplanMeier(s.Times, s.Events)
+func scenarioFigures(name string, ids []string, times []float64, events []bool, categories []string, flags map[string]map[string]bool) (Scenario, error) {
+	km, err := KaplanMeier(times, events)
 	if err != nil {
 		return Scenario{}, err
 	}
 	sc := Scenario{Name: name, Median: km.Median(), Breakdowns: km.Events}
+	groups := make([]string, len(ids))
 	for _, c := range categories {
-		x, err := s.Covariate(c)
-		if err != nil {
-			return Scenario{}, err
-		}
-		groups := make([]string, len(x))
-		for i, v := range x {
-			groups[i] = map[bool]string{true: "with", false: "without"}[v != 0]
+		for i, id := range ids {
+			groups[i] = "without"
+			if flags[c][id] {
+				groups[i] = "with"
+			}
 		}
 		p := math.NaN()
-		if lr, err := LogRank(s.Times, s.Events, groups); err == nil {
+		if lr, err := LogRank(times, events, groups); err == nil {
 			p = lr.P
 		}
 		sc.P = append(sc.P, p)

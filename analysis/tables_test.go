@@ -216,3 +216,26 @@ m4,2004-01-01,2004-03-11,breakdown,,
 		}
 	}
 }
+
+// TestScenarioDurationsMatchFrame checks that the sensitivity scenarios'
+// direct path gives the same survival data as the gota frame path.
+func TestScenarioDurationsMatchFrame(t *testing.T) {
+	deals, err := dataset.Read(strings.NewReader(testDealsCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := dataset.MustDate("2026-11-22")
+	s, err := NewSample(dataset.FrameAt(deals, asOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, times, events := scenarioDurations(deals, asOf, "")
+	if strings.Join(ids, " ") != strings.Join(s.IDs, " ") {
+		t.Fatalf("ids %v, frame %v", ids, s.IDs)
+	}
+	for i := range ids {
+		if times[i] != s.Times[i] || events[i] != s.Events[i] {
+			t.Errorf("%s: (%v, %v), frame (%v, %v)", ids[i], times[i], events[i], s.Times[i], s.Events[i])
+		}
+	}
+}

@@ -210,7 +210,7 @@ func methods(in *reportInput) []string {
 		"Duration: days from the start (signing, announcement or first day of a ceasefire) to the end under the codebook's end rule. Month- or year-only dates use the middle day of their span; the sensitivity table shows the bounds.",
 		fmt.Sprintf("Censoring: a deal that expired, was superseded, is still in force (at %s) or whose end is not reported (at the last date a source reports it in force) is censored, not counted as a breakdown; the event is a breakdown.", in.asOf),
 		"Kaplan–Meier estimates with Greenwood standard errors and 95% log-scale confidence intervals; medians and restricted mean survival time as R's survival package computes them (tested against R to 1e-6).",
-		"Comparisons: log-rank test (R survdiff); for each concession, a permutation p-value of the same statistic (exact where feasible, else 10,000 seeded permutations), and a one-covariate Cox model with Efron ties.",
+		"Comparisons: log-rank test (R survdiff); for each concession, a permutation p-value of the same statistic (exact where feasible, else seeded random permutations, stopped early once 20 are as extreme, up to 10,000: Besag & Clifford 1991), and a one-covariate Cox model with Efron ties.",
 		"What the p-values can and cannot say: the deals are not a random sample, concessions were not assigned at random (they reflect the balance of force when the deal was made), the number of deals is small and many comparisons are made. A small p-value marks a pattern worth a closer look; a large one is not evidence that a concession makes no difference.",
 		"Rank correlations (Spearman, Kendall tau-b) use censored durations as they are and so understate the length of deals that had not broken down.",
 	}
