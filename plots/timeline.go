@@ -233,7 +233,7 @@ func busiestGovernment(rows []timelineRow, bands []govBand) string {
 	if best < 0 {
 		return fmt.Sprintf("%s from %d", plural(len(rows), "deal", "deals"), yearOf(rows[0].Start))
 	}
-	return fmt.Sprintf("%d of the %d deals began under %s", count[best], len(rows), bands[best].Name)
+	return fmt.Sprintf("%d of the %d deals began under %s", count[best], len(rows), shortName(bands[best].Name))
 }
 
 // shortName is a government's name up to any parenthesis:

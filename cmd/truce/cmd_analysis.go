@@ -54,7 +54,7 @@ func (o *options) sample() (*analysis.Sample, []dataset.Deal, string, error) {
 	if len(o.where) > 0 {
 		note = "Deals analysed: those matching " + strings.Join(o.where, ", ")
 	}
-	if codesKind(deals) && !strings.Contains(" "+strings.Join(o.where, " "), " kind=") {
+	if codesKind(deals) && !namesColumn(o.where, "kind") {
 		where := []string{}
 		for _, k := range analysisKinds {
 			where = append(where, "kind="+k)
@@ -73,6 +73,16 @@ func (o *options) sample() (*analysis.Sample, []dataset.Deal, string, error) {
 	}
 	note += fmt.Sprintf("; %d deals, as of %s.", s.Len(), o.asOfDate())
 	return s, deals, note, nil
+}
+
+// namesColumn reports whether any --where condition is on col.
+func namesColumn(where []string, col string) bool {
+	for _, w := range where {
+		if c, err := parseCond(w); err == nil && c.col == col {
+			return true
+		}
+	}
+	return false
 }
 
 // codesKind reports whether the deals have the kind column filled in.

@@ -3,7 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
@@ -34,7 +36,7 @@ func (w *whereFlag) Set(v string) error { *w = append(*w, v); return nil }
 func dataFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.data, "data", "", "read deals from this CSV `FILE` instead of the embedded dataset")
 	fs.StringVar(&o.asOf, "asof", "", "censor open deals at this `DATE` (YYYY-MM-DD; default: the dataset's as-of date)")
-	fs.Var(&o.where, "where", "keep deals whose `COL=VALUE` (repeatable: the same column ORs, different columns AND; list columns match any item)")
+	fs.Var(&o.where, "where", "keep deals whose `COL=VALUE` (repeatable: the same column ORs, different columns AND; list columns match any item); also COL!=V, and COL>=V, COL>V, COL<=V, COL<V for dates and numbers (start>=2006, start_year<2022)")
 }
 
 func formatFlag(fs *flag.FlagSet, o *options) {
@@ -56,8 +58,8 @@ func (o *options) check() error {
 		}
 	}
 	for _, w := range o.where {
-		if col, _, ok := strings.Cut(w, "="); !ok || col == "" {
-			return usagef("--where %q: want COL=VALUE", w)
+		if _, err := parseCond(w); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -92,43 +94,91 @@ func (o *options) load() (*dataset.Data, []dataset.Deal, error) {
 	return data, deals, err
 }
 
-// filter keeps the deals matching every column named in where (values of
-// the same column are alternatives).
+// cond is one --where condition.
+type cond struct {
+	col, op, val string
+}
+
+var condPattern = regexp.MustCompile(`^([A-Za-z0-9_:-]+)(>=|<=|!=|=|>|<)(.*)$`)
+
+func parseCond(w string) (cond, error) {
+	m := condPattern.FindStringSubmatch(w)
+	if m == nil {
+		return cond{}, usagef("--where %q: want COL=VALUE (or COL!=, COL>=, COL>, COL<=, COL<)", w)
+	}
+	return cond{m[1], m[2], m[3]}, nil
+}
+
+// filter keeps the deals matching the conditions: equalities on the same
+// column are alternatives (any may hold); everything else must hold.
 func filter(deals []dataset.Deal, where []string) ([]dataset.Deal, error) {
 	if len(where) == 0 {
 		return deals, nil
 	}
-	want := map[string][]string{}
+	anyOf := map[string][]string{}
+	var all []cond
 	for _, w := range where {
-		col, val, _ := strings.Cut(w, "=")
-		want[col] = append(want[col], val)
-	}
-	for col := range want {
-		if !slices.Contains(dataset.Columns(), col) && !hasAttr(deals, col) && !derived[col] {
-			return nil, usagef("--where %s: no such column (columns: %s)", col, strings.Join(dataset.Columns(), ", "))
+		c, err := parseCond(w)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(dataset.Columns(), c.col) && !hasAttr(deals, c.col) && !derived[c.col] {
+			return nil, usagef("--where %s: no such column (columns: %s)", c.col, strings.Join(dataset.Columns(), ", "))
+		}
+		if c.op == "=" {
+			anyOf[c.col] = append(anyOf[c.col], c.val)
+		} else {
+			all = append(all, c)
 		}
 	}
 	var out []dataset.Deal
 	for i := range deals {
 		ok := true
-		for col, vals := range want {
-			if !matches(&deals[i], col, vals) {
-				ok = false
-				break
-			}
+		for col, vals := range anyOf {
+			ok = ok && matches(&deals[i], col, vals)
+		}
+		for _, c := range all {
+			ok = ok && compares(&deals[i], c)
 		}
 		if ok {
 			out = append(out, deals[i])
 		}
 	}
 	if len(out) == 0 {
-		var parts []string
-		for _, col := range sortedKeys(want) {
-			parts = append(parts, col+" in {"+strings.Join(want[col], ", ")+"}")
-		}
-		return nil, fmt.Errorf("no deal has %s", strings.Join(parts, " and "))
+		return nil, fmt.Errorf("no deal matches %s", strings.Join(where, " "))
 	}
 	return out, nil
+}
+
+// compares applies !=, >=, >, <= or <. Numbers compare as numbers; other
+// values as text, which orders ISO dates of any precision correctly
+// (2008 < 2008-05 < 2008-05-21). An empty cell satisfies only !=.
+func compares(d *dataset.Deal, c cond) bool {
+	cell := dataset.Value(d, c.col)
+	if c.op == "!=" {
+		return !matches(d, c.col, []string{c.val})
+	}
+	if cell == "" {
+		return false
+	}
+	cmp := strings.Compare(cell, c.val)
+	a, errA := strconv.ParseFloat(cell, 64)
+	b, errB := strconv.ParseFloat(c.val, 64)
+	if errA == nil && errB == nil {
+		cmp = map[bool]int{true: -1, false: 1}[a < b]
+		if a == b {
+			cmp = 0
+		}
+	}
+	switch c.op {
+	case ">=":
+		return cmp >= 0
+	case ">":
+		return cmp > 0
+	case "<=":
+		return cmp <= 0
+	}
+	return cmp < 0
 }
 
 // derived are columns computed from others that --where and --by accept.
