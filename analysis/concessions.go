@@ -157,10 +157,8 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 }
 
 func concessionRow(s *Sample, col string, x []float64, scores []float64) ConcessionRow {
-	side, cat, _ := strings.Cut(col, ":")
-	if cat == "other" {
-		cat = map[string]string{"has": "other concession", "commits": "other commitment"}[side]
-	}
+	side, _, _ := strings.Cut(col, ":")
+	cat := categoryLabel(col)
 	row := ConcessionRow{Category: cat, Column: col, Side: map[string]string{"has": "state concession", "commits": "militant commitment"}[side],
 		Diff: math.NaN(), LogRankP: math.NaN(), Perm: PermResult{P: math.NaN()}}
 	labels := make([]bool, len(x))

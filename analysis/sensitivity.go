@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/truce-lab/truce/dataset"
 )
@@ -143,8 +144,9 @@ func scenarioFigures(name string, ids []string, times []float64, events []bool, 
 }
 
 // SensitivityTable lays out the scenarios, then the range of each figure
-// across them.
-func SensitivityTable(sv *Sensitivity) *Table {
+// across them. With moversOnly, only the scenarios that move the median or
+// carry a p-value across 0.05 are listed (the range row still covers all).
+func SensitivityTable(sv *Sensitivity, moversOnly bool) *Table {
 	t := &Table{
 		Name:     "sensitivity",
 		Title:    "How far the headline figures move with the uncertain dates",
@@ -157,7 +159,7 @@ func SensitivityTable(sv *Sensitivity) *Table {
 		},
 	}
 	for _, c := range sv.Categories {
-		t.Columns = append(t.Columns, "p:"+trimPrefix(c))
+		t.Columns = append(t.Columns, "p:"+categoryLabel(c))
 		t.Numeric = append(t.Numeric, true)
 	}
 	if len(sv.Scenarios) == 0 {
@@ -170,7 +172,21 @@ func SensitivityTable(sv *Sensitivity) *Table {
 	for j := range pLo {
 		pLo[j], pHi[j] = math.Inf(1), math.Inf(-1)
 	}
-	for _, sc := range sv.Scenarios {
+	quiet := 0
+	for k, sc := range sv.Scenarios {
+		if moversOnly && k > 0 && !moves(sc, sv.Scenarios[0]) {
+			quiet++
+			// still counted in the range row below
+			for j, p := range sc.P {
+				if !math.IsNaN(p) {
+					pLo[j], pHi[j] = math.Min(pLo[j], p), math.Max(pHi[j], p)
+				}
+			}
+			if sc.Median.Reached {
+				lo, hi = math.Min(lo, sc.Median.Estimate), math.Max(hi, sc.Median.Estimate)
+			}
+			continue
+		}
 		change := math.NaN()
 		if sc.Median.Reached && coded.Reached {
 			change = sc.Median.Estimate - coded.Estimate
@@ -185,12 +201,29 @@ func SensitivityTable(sv *Sensitivity) *Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	if quiet > 0 {
+		t.Notes = append(t.Notes, fmt.Sprintf("%d other readings leave the median unchanged and no p-value crosses 0.05; they are in the CSV and in `truce sensitivity`.", quiet))
+	}
 	rng := []string{"range across scenarios", fmtNum(lo, 0) + "–" + fmtNum(hi, 0), signed(hi - lo), ""}
 	for j := range sv.Categories {
 		rng = append(rng, fmtP(pLo[j])+"–"+fmtP(pHi[j]))
 	}
 	t.Rows = append(t.Rows, rng)
 	return t
+}
+
+// moves reports whether a scenario changes the median or carries a
+// p-value across 0.05 relative to the coded data.
+func moves(sc, coded Scenario) bool {
+	if sc.Median.Reached != coded.Median.Reached || sc.Median.Estimate != coded.Median.Estimate {
+		return true
+	}
+	for j, p := range sc.P {
+		if (p < 0.05) != (coded.P[j] < 0.05) {
+			return true
+		}
+	}
+	return false
 }
 
 func signed(x float64) string {
@@ -203,11 +236,15 @@ func signed(x float64) string {
 	return fmtNum(x, 0)
 }
 
-func trimPrefix(col string) string {
-	for _, p := range []string{"has:", "commits:"} {
-		if len(col) > len(p) && col[:len(p)] == p {
-			return col[len(p):]
-		}
+// categoryLabel names a frame column's category for people:
+// "has:sharia" is "sharia", "commits:other" is "other commitment".
+func categoryLabel(col string) string {
+	side, cat, ok := strings.Cut(col, ":")
+	if !ok {
+		return col
 	}
-	return col
+	if cat == "other" {
+		return map[string]string{"has": "other concession", "commits": "other commitment"}[side]
+	}
+	return cat
 }

@@ -54,8 +54,11 @@ func briefing(in *reportInput, r *reportResults, tables map[string]*analysis.Tab
 		"The proximate trigger of each deal's end as the sources report it, and who broke the deal.",
 		[]string{"chart-triggers"}, "triggers")
 	section("How much the uncertain dates matter",
-		"Many deals have month-only dates or sources that disagree on when they ended. The headline figures are recomputed at the shortest and longest durations the dates allow and under every alternative date a source gives.",
-		nil, "sensitivity")
+		"Many deals have month-only dates or sources that disagree on when they ended. The headline figures are recomputed at the shortest and longest durations the dates allow and under every alternative date a source gives; the table lists the readings that change something, and the CSV has them all.",
+		nil)
+	movers := analysis.SensitivityTable(r.sensitivity, true)
+	movers.Notes = append([]string{in.note}, movers.Notes...)
+	blocks = append(blocks, tableBlock{t: movers, csvFile: "table-sensitivity.csv"})
 	blocks = append(blocks, heading{2, "Methods"}, bullets{methods(in)})
 	blocks = append(blocks, heading{2, "Data coverage"}, bullets{coverage(in)})
 	if src := sourceList(in); len(src) > 0 {
@@ -71,20 +74,27 @@ func headlines(in *reportInput, r *reportResults) []string {
 	for i := range in.deals {
 		ended[in.deals[i].EndType]++
 	}
-	h = append(h, fmt.Sprintf("%d deals were analysed: %d ended in a breakdown, %d expired, %d were superseded, %d are still in force and %d have no reported end (counted until last reported in force).",
-		o.N, ended[dataset.Breakdown], ended[dataset.Expired], ended[dataset.Superseded], ended[dataset.Ongoing], ended[dataset.EndUnknown]))
-	if o.Median.Reached {
-		h = append(h, fmt.Sprintf("Half of the deals had broken down by day %.0f (Kaplan–Meier median; 95%% confidence interval %s). The shortest lasted %s days, the longest %s.",
-			o.Median.Estimate, ciText(o.Median), daysWithMark(o.Shortest, o.ShortestCensored), daysWithMark(o.Longest, o.LongestCensored)))
-	} else {
-		h = append(h, "Fewer than half of the deals broke down while observed, so the median lifespan is not reached.")
+	dayOne := 0 // unknown ends last reported in force on the day they began
+	for i := range in.deals {
+		if dur, ok := in.deals[i].Duration(in.asOf); ok && in.deals[i].EndType == dataset.EndUnknown && dur.Upper == 0 {
+			dayOne++
+		}
 	}
-	h = append(h, fmt.Sprintf("In its first year a deal stayed in force for %.0f days on average (restricted mean survival time, standard error %.0f days); one in %s survived a year.",
-		o.RMST, o.RMSTSE, oneIn(o.KM.Surv(365))))
+	h = append(h, fmt.Sprintf("%d deals were analysed: %s ended in a breakdown, %s expired, %s superseded, %s still in force, and %s no reported end. A deal with no reported end counts until a source last reports it in force; for %d of them that is only the day it began, so they say little about how long deals last.",
+		o.N, count(ended[dataset.Breakdown], "deal", "deals"), count(ended[dataset.Expired], "", ""),
+		count(ended[dataset.Superseded], "was", "were"), count(ended[dataset.Ongoing], "is", "are"), count(ended[dataset.EndUnknown], "has", "have"), dayOne))
+	if o.Median.Reached {
+		h = append(h, fmt.Sprintf("Half of the deals had broken down by day %.0f (Kaplan–Meier median; 95%% confidence interval %s). %s",
+			o.Median.Estimate, ciText(o.Median), breakdownRange(in)))
+	} else {
+		h = append(h, "Fewer than half of the deals broke down while observed, so the median lifespan is not reached. "+breakdownRange(in))
+	}
+	h = append(h, fmt.Sprintf("In its first year a deal stayed in force for %.0f days on average (restricted mean survival time, standard error %.0f days); %.0f%% were still in force after a year (Kaplan–Meier).",
+		o.RMST, o.RMSTSE, 100*o.KM.Surv(365)))
 	if len(r.triggers.Rows) > 0 {
 		t := r.triggers.Rows[0]
-		h = append(h, fmt.Sprintf("The commonest end was %s: %d of the %d deals whose end and its cause are known (%.0f%%). %s",
-			t.Trigger, t.N, r.triggers.Ended, 100*t.Share, whoBroke(r.triggers)))
+		h = append(h, fmt.Sprintf("The commonest end was a %s: %d of the %d deals whose end and its cause are known (%.0f%%). %s",
+			humanize(t.Trigger), t.N, r.triggers.Ended, 100*t.Share, whoBroke(r.triggers)))
 	}
 	rows := concessionHighlights(r.concessions)
 	small := 0
@@ -98,31 +108,85 @@ func headlines(in *reportInput, r *reportResults) []string {
 			break
 		}
 		hr, lo, hi := row.HR()
-		h = append(h, fmt.Sprintf("Deals with %s (%s, %d deals) lasted a median of %s days against %s without it (log-rank p %s, permutation p %s; hazard ratio %s).",
-			row.Category, row.Side, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), pText(row.LogRankP), pText(row.Perm.P), hrText(hr, lo, hi)))
+		which := "Deals with " + humanize(row.Category)
+		if row.Side == "militant commitment" {
+			which = "Deals in which the militants committed to " + humanize(row.Category)
+		}
+		h = append(h, fmt.Sprintf("%s (%d deals) lasted a median of %s days against %s for the others (log-rank p %s, permutation p %s; hazard ratio %s).",
+			which, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), pText(row.LogRankP), pText(row.Perm.P), hrText(hr, lo, hi)))
 	}
-	expect := 0.05 * float64(len(rows))
-	h = append(h, fmt.Sprintf("Of %d concession and commitment comparisons, %d have a permutation p below 0.05; about %.1f would by chance alone. With this few deals, treat every comparison as a lead to check, not a finding.",
-		len(rows), small, expect))
+	h = append(h, fmt.Sprintf("Of %d concession and commitment comparisons, %s a permutation p below 0.05, where about %.1f would by chance alone. With this few deals, treat every comparison as a lead to check, not a finding.",
+		len(rows), count(small, "has", "have"), 0.05*float64(len(rows))))
 	h = append(h, correlationSentence(r.concessions))
 	if r.byTest != nil {
 		var parts []string
 		for _, g := range r.byGroups {
-			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", g.Group, estText(g.Median), g.N))
+			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", humanize(g.Group), estText(g.Median), g.N))
 		}
-		h = append(h, fmt.Sprintf("By %s, median days: %s; log-rank p %s.", in.by, strings.Join(parts, ", "), pText(r.byTest.P)))
+		h = append(h, fmt.Sprintf("By %s, median days: %s; log-rank p %s.", humanize(in.by), strings.Join(parts, ", "), pText(r.byTest.P)))
 	}
-	if sv := r.sensitivity; len(sv.Scenarios) > 1 {
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, sc := range sv.Scenarios {
-			if sc.Median.Reached {
-				lo, hi = math.Min(lo, sc.Median.Estimate), math.Max(hi, sc.Median.Estimate)
-			}
-		}
-		h = append(h, fmt.Sprintf("The uncertain dates matter little for the median: across %d readings of the dates (bounds and every recorded alternative) it ranges from %.0f to %.0f days.", len(sv.Scenarios), lo, hi))
+	if s := sensitivitySentence(r.sensitivity); s != "" {
+		h = append(h, s)
 	}
 	return h
 }
+
+// count says "3 were" or "1 was" (or just the number when no verb is given).
+func count(n int, one, many string) string {
+	switch {
+	case one == "":
+		return fmt.Sprint(n)
+	case n == 1:
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// breakdownRange names the shortest and longest deals that broke down.
+func breakdownRange(in *reportInput) string {
+	var short, long *dataset.Deal
+	var sd, ld int
+	for i := range in.deals {
+		dur, ok := in.deals[i].Duration(in.asOf)
+		if !ok || !dur.Event {
+			continue
+		}
+		if short == nil || dur.Days < sd {
+			short, sd = &in.deals[i], dur.Days
+		}
+		if long == nil || dur.Days > ld {
+			long, ld = &in.deals[i], dur.Days
+		}
+	}
+	if short == nil {
+		return ""
+	}
+	return fmt.Sprintf("Of the deals that broke down, the shortest lasted %d days (%s) and the longest %d (%s).", sd, short.ID, ld, long.ID)
+}
+
+// sensitivitySentence says how far the median moves across the readings of
+// the dates, and whether that changes the picture.
+func sensitivitySentence(sv *analysis.Sensitivity) string {
+	if len(sv.Scenarios) < 2 || !sv.Scenarios[0].Median.Reached {
+		return ""
+	}
+	coded := sv.Scenarios[0].Median.Estimate
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, sc := range sv.Scenarios {
+		if sc.Median.Reached {
+			lo, hi = math.Min(lo, sc.Median.Estimate), math.Max(hi, sc.Median.Estimate)
+		}
+	}
+	verdict := "The uncertain dates barely move the median"
+	if (hi-lo)/coded > 0.25 {
+		verdict = "The uncertain dates matter"
+	}
+	return fmt.Sprintf("%s: across %d readings of the dates (the bounds of month- and year-only dates, and every alternative date a source gives) the median ranges from %.0f to %.0f days, against %.0f as coded; the sensitivity table shows which dates move it.",
+		verdict, len(sv.Scenarios), lo, hi, coded)
+}
+
+// humanize turns a code such as "military-operation" into words.
+func humanize(code string) string { return strings.ReplaceAll(code, "-", " ") }
 
 // correlationSentence says what the rank correlation between the number of
 // concessions and the duration shows, from its sign and p-value.
@@ -143,14 +207,13 @@ func correlationSentence(c *analysis.Concessions) string {
 }
 
 func ciText(q analysis.Quantile) string {
-	lo, hi := "not reached", "not reached"
-	if q.LowerReached {
-		lo = fmt.Sprintf("%.0f", q.Lower)
+	switch {
+	case q.LowerReached && q.UpperReached:
+		return fmt.Sprintf("%.0f to %.0f days", q.Lower, q.Upper)
+	case q.LowerReached:
+		return fmt.Sprintf("%.0f days to an upper limit the data do not reach", q.Lower)
 	}
-	if q.UpperReached {
-		hi = fmt.Sprintf("%.0f", q.Upper)
-	}
-	return lo + " to " + hi + " days"
+	return "not reached"
 }
 
 func estText(q analysis.Quantile) string {
@@ -165,25 +228,6 @@ func hrText(hr, lo, hi float64) string {
 		return "not estimable"
 	}
 	return fmt.Sprintf("%.2f, 95%% CI %.2f to %.2f", hr, lo, hi)
-}
-
-func daysWithMark(t float64, censored bool) string {
-	s := fmt.Sprintf("%.0f", t)
-	if censored {
-		s += "+ (censored)"
-	}
-	return s
-}
-
-// oneIn says a proportion as "one in N" (or a percentage when large).
-func oneIn(p float64) string {
-	if p <= 0 || math.IsNaN(p) {
-		return "none"
-	}
-	if p > 0.5 {
-		return fmt.Sprintf("%.0f%%", 100*p)
-	}
-	return fmt.Sprintf("%.0f", 1/p)
 }
 
 func whoBroke(tr *analysis.Triggers) string {

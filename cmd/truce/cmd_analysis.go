@@ -1,10 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -335,17 +338,39 @@ func runSensitivity(o *options, args []string, w io.Writer) error {
 	if err := noArgs("sensitivity", args); err != nil {
 		return err
 	}
-	_, deals, note, err := o.sample()
+	s, deals, note, err := o.sample()
 	if err != nil {
 		return err
 	}
-	sv, err := analysis.AnalyzeSensitivity(deals, o.asOfDate(), concessionColumns(), 3)
+	c, err := analysis.AnalyzeConcessions(s, concessionColumns())
 	if err != nil {
 		return err
 	}
-	t := analysis.SensitivityTable(sv)
+	sv, err := analysis.AnalyzeSensitivity(deals, o.asOfDate(), sensitivityColumns(c), 3)
+	if err != nil {
+		return err
+	}
+	t := analysis.SensitivityTable(sv, false)
 	t.Notes = append([]string{note}, t.Notes...)
 	return t.Write(w, o.format)
+}
+
+// sensitivityColumns are the comparisons the sensitivity analysis follows:
+// the five with the smallest log-rank p among those with at least three
+// deals on each side.
+func sensitivityColumns(c *analysis.Concessions) []string {
+	var rows []analysis.ConcessionRow
+	for _, r := range c.Rows {
+		if r.NWith >= 3 && r.NWithout >= 3 && !math.IsNaN(r.LogRankP) {
+			rows = append(rows, r)
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b analysis.ConcessionRow) int { return cmp.Compare(a.LogRankP, b.LogRankP) })
+	var cols []string
+	for _, r := range rows[:min(5, len(rows))] {
+		cols = append(cols, r.Column)
+	}
+	return cols
 }
 
 func writeJSON(w io.Writer, v any) error {

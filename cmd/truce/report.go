@@ -111,7 +111,7 @@ func analyse(in *reportInput) (*reportResults, error) {
 	if r.triggers, err = analysis.AnalyzeTriggers(in.sample); err != nil {
 		return nil, err
 	}
-	if r.sensitivity, err = analysis.AnalyzeSensitivity(in.deals, in.asOf, concessionColumns(), 3); err != nil {
+	if r.sensitivity, err = analysis.AnalyzeSensitivity(in.deals, in.asOf, sensitivityColumns(r.concessions), 3); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -166,7 +166,7 @@ func reportTables(in *reportInput, r *reportResults) map[string]*analysis.Table 
 		byTable.Name:  byTable,
 		"concessions": analysis.ConcessionTable(r.concessions),
 		"triggers":    analysis.TriggerTable(r.triggers),
-		"sensitivity": analysis.SensitivityTable(r.sensitivity),
+		"sensitivity": analysis.SensitivityTable(r.sensitivity, false),
 	}
 	for _, t := range out {
 		t.Notes = append([]string{in.note}, t.Notes...)
