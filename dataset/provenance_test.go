@@ -88,3 +88,20 @@ func TestLoadFilesErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLoadFiles feeds the strict loader of the embedded format (every
+// column, provenance checks across files) with mutated files: it must
+// report problems, never panic.
+func FuzzLoadFiles(f *testing.F) {
+	d, s, c, _ := fixture()
+	f.Add(d, s, c)
+	f.Add(d, s, "deal,field,source,type,quote\nzz,end,s1,quote,x\n")
+	f.Add(strings.Replace(d, "2004-06-10", "2004-02-30", 1), s, c)
+	f.Fuzz(func(t *testing.T, deals, sources, citations string) {
+		_, _, _, g := fixture()
+		data, err := loadFiles("", []byte(deals), []byte(sources), []byte(citations), []byte(g))
+		if err == nil && len(data.Deals) == 0 {
+			t.Fatal("no error and no deals")
+		}
+	})
+}

@@ -185,6 +185,9 @@ func (lp *labelledPoints) Plot(c draw.Canvas, p *plot.Plot) {
 	lp.omitted = 0
 	leader := draw.LineStyle{Color: inkLight, Width: vg.Points(0.6)}
 	for i, pl := range places {
+		if lp.Points[i].Label == "" {
+			continue // a point its caller chose not to label
+		}
 		if !pl.OK {
 			lp.omitted++
 			continue
@@ -214,6 +217,7 @@ func (lp *labelledPoints) Plot(c draw.Canvas, p *plot.Plot) {
 // same duration are spread sideways. rho and p come from the caller (e.g.
 // analysis.Spearman and a permutation test) and were computed over n deals,
 // which may be fewer than the points shown; NaN prints as not available.
+// A point with an empty Label is drawn but not labelled.
 func ConcessionScatter(points []Point, rho, p float64, n int, meta Meta) (*plot.Plot, error) {
 	if len(points) == 0 {
 		return nil, fmt.Errorf("plots: ConcessionScatter: no points")
@@ -260,15 +264,12 @@ func ConcessionScatter(points []Point, rho, p float64, n int, meta Meta) (*plot.
 	switch {
 	case math.IsNaN(rho):
 		sub = "The rank correlation is not defined for these data"
-	case math.Abs(rho) < 0.1:
-		sub = "No visible association between the number of concessions and how long deals lasted"
+	case math.IsNaN(p) || p >= 0.05:
+		sub = fmt.Sprintf("No clear association between the number of concessions and how long deals lasted (rho = %.2f, %s)", rho, formatP(p))
 	case rho > 0:
-		sub = "Deals with more concessions tended to last longer"
+		sub = fmt.Sprintf("Deals with more concessions lasted longer (rho = %.2f, %s)", rho, formatP(p))
 	default:
-		sub = "Deals with more concessions tended to break down sooner"
-	}
-	if !math.IsNaN(p) && p >= 0.05 && !math.IsNaN(rho) && math.Abs(rho) >= 0.1 {
-		sub += ", but the association could be chance (" + formatP(p) + ")"
+		sub = fmt.Sprintf("Deals with more concessions broke down sooner (rho = %.2f, %s)", rho, formatP(p))
 	}
 	notes := []string{"One point per deal; one is added to every duration so that a deal of 0 days can appear on the log scale. Censored durations are lower bounds. Points with the same count and similar durations are spread sideways."}
 	body := func(c draw.Canvas) {

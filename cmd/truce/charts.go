@@ -61,13 +61,21 @@ func buildChart(name string, in *reportInput, r *reportResults) (*plot.Plot, str
 	case "concessions":
 		meta.Title = "More concessions, longer deals?"
 		var pts []plots.Point
+		unlabelled := 0
 		for i := range in.deals {
 			d := &in.deals[i]
 			dur, ok := d.Duration(in.asOf)
 			if !ok {
 				continue
 			}
-			pts = append(pts, plots.Point{Label: d.ID, X: len(d.StateConcessions), Days: float64(dur.Days), Censored: !dur.Event})
+			label := d.ID
+			if !dur.Event && dur.Upper == 0 {
+				label, unlabelled = "", unlabelled+1 // seen only on the day it began: no duration to speak of
+			}
+			pts = append(pts, plots.Point{Label: label, X: len(d.StateConcessions), Days: float64(dur.Days), Censored: !dur.Event})
+		}
+		if unlabelled > 0 {
+			meta.Notes = append(meta.Notes, fmt.Sprintf("The %d unlabelled rings at 1 are deals last reported in force on the day they began.", unlabelled))
 		}
 		e := r.concessions.Ended
 		meta.Notes = append(meta.Notes, fmt.Sprintf("Spearman's rho over the %d deals that broke down (censored deals excluded).", e.N))
