@@ -55,6 +55,7 @@ type Alt struct {
 	Source string
 }
 
+// String formats the alternative as in the CSV: DATE@SOURCE_ID.
 func (a Alt) String() string { return a.Date.String() + "@" + a.Source }
 
 // Has reports whether the deal's state concessions include c.

@@ -42,6 +42,7 @@ type ParseError struct {
 	Err    error  // wraps one of the sentinel errors
 }
 
+// Error formats the problem as file:line:column: field: what is wrong.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -69,6 +70,7 @@ const MaxErrors = 50
 // its members, so errors.Is and errors.As see each of them.
 type Errors []*ParseError
 
+// Error lists every problem, one a line.
 func (es Errors) Error() string {
 	lines := make([]string, 0, len(es)+1)
 	for _, e := range es {
