@@ -13,38 +13,6 @@ import (
 // The reference values in testdata/r/cox_expected.csv and cox_warnings.csv
 // come from R 4.2.2 / survival 3.5.3: testdata/r/cox_reference.R.
 
-// coxReadCSV reads testdata/r/<file> into rows keyed by the header.
-func coxReadCSV(t *testing.T, file string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "r", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	var rows []map[string]string
-	for _, rec := range recs[1:] {
-		m := make(map[string]string, len(rec))
-		for j, h := range recs[0] {
-			m[h] = rec[j]
-		}
-		rows = append(rows, m)
-	}
-	return rows
-}
-
-func coxParse(t *testing.T, s string) float64 {
-	t.Helper()
-	v, err := strconv.ParseFloat(s, 64) // accepts Inf, NaN
-	if err != nil {
-		t.Fatalf("bad number %q: %v", s, err)
-	}
-	return v
-}
-
 type coxInput struct {
 	times  []float64
 	events []bool
@@ -66,11 +34,11 @@ func coxReadInput(t *testing.T, name string) coxInput {
 	}
 	in := coxInput{names: recs[0][2:]}
 	for _, rec := range recs[1:] {
-		in.times = append(in.times, coxParse(t, rec[0]))
+		in.times = append(in.times, rNumber(t, rec[0]))
 		in.events = append(in.events, rec[1] == "1")
 		row := make([]float64, len(rec)-2)
 		for j := range row {
-			row[j] = coxParse(t, rec[j+2])
+			row[j] = rNumber(t, rec[j+2])
 		}
 		in.x = append(in.x, row)
 	}
@@ -90,8 +58,8 @@ func coxCloseTol(got, want, tol float64) bool {
 }
 
 func TestCoxPHMatchesR(t *testing.T) {
-	rows := coxReadCSV(t, "cox_expected.csv")
-	warns := coxReadCSV(t, "cox_warnings.csv")
+	rows := readRCSV(t, "cox_expected.csv")
+	warns := readRCSV(t, "cox_warnings.csv")
 	type key struct{ name, ties string }
 	var order []key
 	byKey := map[key][]map[string]string{}
@@ -133,7 +101,7 @@ func TestCoxPHMatchesR(t *testing.T) {
 			}
 			check := func(what string, got float64, w string) {
 				t.Helper()
-				wv := coxParse(t, w)
+				wv := rNumber(t, w)
 				if !coxCloseTol(got, wv, tol) {
 					t.Errorf("%s = %.15g; R %.15g", what, got, wv)
 				}

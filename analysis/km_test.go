@@ -1,10 +1,7 @@
 package analysis
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,45 +19,6 @@ var kmRefSets = []string{
 
 // kmTol is the agreement required with R: 1e-6, relative above 1.
 func kmTol(want float64) float64 { return 1e-6 * math.Max(1, math.Abs(want)) }
-
-// kmReadCSV reads testdata/r/<file> as records keyed by the header's names.
-func kmReadCSV(t *testing.T, file string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "r", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	if len(recs) == 0 {
-		t.Fatalf("%s: empty", file)
-	}
-	var out []map[string]string
-	for _, rec := range recs[1:] {
-		m := make(map[string]string, len(rec))
-		for j, name := range recs[0] {
-			m[name] = rec[j]
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-// kmFloat parses R's printed number; NA and NaN become NaN.
-func kmFloat(t *testing.T, s string) float64 {
-	t.Helper()
-	if s == "NA" || s == "NaN" {
-		return math.NaN()
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		t.Fatalf("bad number %q: %v", s, err)
-	}
-	return v
-}
 
 func kmInt(t *testing.T, s string) int {
 	t.Helper()
@@ -81,8 +39,8 @@ type kmInput struct {
 func kmReadInput(t *testing.T, name string) kmInput {
 	t.Helper()
 	var in kmInput
-	for _, r := range kmReadCSV(t, "input_"+name+".csv") {
-		in.times = append(in.times, kmFloat(t, r["time"]))
+	for _, r := range readRCSV(t, "input_"+name+".csv") {
+		in.times = append(in.times, rNumber(t, r["time"]))
 		in.events = append(in.events, r["status"] == "1")
 		in.groups = append(in.groups, r["group"])
 	}
@@ -136,7 +94,7 @@ func TestKaplanMeierMatchesR(t *testing.T) {
 			in := kmReadInput(t, name)
 			want := make(map[string][]map[string]string)
 			var order []string
-			for _, r := range kmReadCSV(t, "km_"+name+".csv") {
+			for _, r := range readRCSV(t, "km_"+name+".csv") {
 				if _, ok := want[r["group"]]; !ok {
 					order = append(order, r["group"])
 				}
@@ -159,16 +117,16 @@ func TestKaplanMeierMatchesR(t *testing.T) {
 				for i, r := range rows {
 					got := km.Rows[i]
 					at := name + "/" + g + " t=" + r["time"]
-					if got.Time != kmFloat(t, r["time"]) || got.NRisk != kmInt(t, r["n_risk"]) ||
+					if got.Time != rNumber(t, r["time"]) || got.NRisk != kmInt(t, r["n_risk"]) ||
 						got.NEvent != kmInt(t, r["n_event"]) || got.NCensor != kmInt(t, r["n_censor"]) {
 						t.Errorf("%s: row %+v, R has time %s n.risk %s n.event %s n.censor %s",
 							at, got, r["time"], r["n_risk"], r["n_event"], r["n_censor"])
 					}
 					events0 += got.NEvent
-					dev.check(t, at+" surv", got.Surv, kmFloat(t, r["surv"]))
-					dev.check(t, at+" std.err", got.StdErr, kmFloat(t, r["std_err"]))
-					dev.check(t, at+" lower", got.Lower, kmFloat(t, r["lower"]))
-					dev.check(t, at+" upper", got.Upper, kmFloat(t, r["upper"]))
+					dev.check(t, at+" surv", got.Surv, rNumber(t, r["surv"]))
+					dev.check(t, at+" std.err", got.StdErr, rNumber(t, r["std_err"]))
+					dev.check(t, at+" lower", got.Lower, rNumber(t, r["lower"]))
+					dev.check(t, at+" upper", got.Upper, rNumber(t, r["upper"]))
 				}
 				if km.Events != events0 {
 					t.Errorf("group %s: Events = %d, rows sum to %d", g, km.Events, events0)
@@ -185,7 +143,7 @@ func TestKaplanMeierConfMatchesR(t *testing.T) {
 	in := kmReadInput(t, "aml")
 	fits := make(map[string]*KM)
 	next := make(map[string]int)
-	for _, r := range kmReadCSV(t, "km_aml_conf90.csv") {
+	for _, r := range readRCSV(t, "km_aml_conf90.csv") {
 		g := r["group"]
 		if fits[g] == nil {
 			times, events := in.subset(g)
@@ -200,12 +158,12 @@ func TestKaplanMeierConfMatchesR(t *testing.T) {
 		}
 		row := fits[g].Rows[next[g]]
 		next[g]++
-		if row.Time != kmFloat(t, r["time"]) {
+		if row.Time != rNumber(t, r["time"]) {
 			t.Fatalf("%s: time %v, R has %s", g, row.Time, r["time"])
 		}
 		at := "aml/" + g + " t=" + r["time"]
-		dev.check(t, at+" lower 90%", row.Lower, kmFloat(t, r["lower"]))
-		dev.check(t, at+" upper 90%", row.Upper, kmFloat(t, r["upper"]))
+		dev.check(t, at+" lower 90%", row.Lower, rNumber(t, r["lower"]))
+		dev.check(t, at+" upper 90%", row.Upper, rNumber(t, r["upper"]))
 	}
 	t.Logf("largest deviation from R: %.3g (%s)", dev.max, dev.what)
 }
@@ -213,7 +171,7 @@ func TestKaplanMeierConfMatchesR(t *testing.T) {
 func TestKaplanMeierSummaryMatchesR(t *testing.T) {
 	var dev kmDeviation
 	inputs := make(map[string]kmInput)
-	for _, r := range kmReadCSV(t, "km_summary.csv") {
+	for _, r := range readRCSV(t, "km_summary.csv") {
 		name, g := r["name"], r["group"]
 		in, ok := inputs[name]
 		if !ok {
@@ -237,19 +195,19 @@ func TestKaplanMeierSummaryMatchesR(t *testing.T) {
 			{"median lower", med.Lower, med.LowerReached, r["median_lower"]},
 			{"median upper", med.Upper, med.UpperReached, r["median_upper"]},
 		} {
-			w := kmFloat(t, c.want)
+			w := rNumber(t, c.want)
 			if c.reached == math.IsNaN(w) {
 				t.Errorf("%s %s: reached = %v, R gives %s", at, c.what, c.reached, c.want)
 			}
 			dev.check(t, at+" "+c.what, c.got, w)
 		}
-		tau := kmFloat(t, r["tau"])
+		tau := rNumber(t, r["tau"])
 		est, se, err := km.RMST(tau)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dev.check(t, at+" rmean tau="+r["tau"], est, kmFloat(t, r["rmean"]))
-		dev.check(t, at+" se(rmean) tau="+r["tau"], se, kmFloat(t, r["rmean_se"]))
+		dev.check(t, at+" rmean tau="+r["tau"], est, rNumber(t, r["rmean"]))
+		dev.check(t, at+" se(rmean) tau="+r["tau"], se, rNumber(t, r["rmean_se"]))
 	}
 	t.Logf("largest deviation from R: %.3g (%s)", dev.max, dev.what)
 }

@@ -13,11 +13,11 @@ import (
 func TestLogRankMatchesR(t *testing.T) {
 	var dev kmDeviation
 	groupRows := make(map[string][]map[string]string)
-	for _, r := range kmReadCSV(t, "logrank_groups.csv") {
+	for _, r := range readRCSV(t, "logrank_groups.csv") {
 		groupRows[r["name"]] = append(groupRows[r["name"]], r)
 	}
 	seen := 0
-	for _, want := range kmReadCSV(t, "logrank.csv") {
+	for _, want := range readRCSV(t, "logrank.csv") {
 		name := want["name"]
 		seen++
 		t.Run(name, func(t *testing.T) {
@@ -33,8 +33,8 @@ func TestLogRankMatchesR(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dev.check(t, name+" chisq", res.Chisq, kmFloat(t, want["chisq"]))
-			dev.check(t, name+" p", res.P, kmFloat(t, want["p"]))
+			dev.check(t, name+" chisq", res.Chisq, rNumber(t, want["chisq"]))
+			dev.check(t, name+" p", res.P, rNumber(t, want["p"]))
 			if res.DF != kmInt(t, want["df"]) {
 				t.Errorf("DF = %d, R gives %s", res.DF, want["df"])
 			}
@@ -48,9 +48,9 @@ func TestLogRankMatchesR(t *testing.T) {
 					t.Errorf("group %d = %q n %d, R has %q n %s", i, g.Group, g.N, r["group"], r["n"])
 				}
 				at := name + "/" + r["group"]
-				dev.check(t, at+" observed", g.Observed, kmFloat(t, r["observed"]))
-				dev.check(t, at+" expected", g.Expected, kmFloat(t, r["expected"]))
-				dev.check(t, at+" variance", g.Variance, kmFloat(t, r["variance"]))
+				dev.check(t, at+" observed", g.Observed, rNumber(t, r["observed"]))
+				dev.check(t, at+" expected", g.Expected, rNumber(t, r["expected"]))
+				dev.check(t, at+" variance", g.Variance, rNumber(t, r["variance"]))
 			}
 		})
 	}

@@ -13,7 +13,7 @@ import (
 // distribution) from testdata/r/rank_expected.csv, against exact enumeration
 // of all n! orderings of y.
 func TestPermutationCorrelationMatchesRExact(t *testing.T) {
-	rows := coxReadCSV(t, "rank_expected.csv")
+	rows := readRCSV(t, "rank_expected.csv")
 	checked := 0
 	for _, r := range rows {
 		for _, c := range []struct {
@@ -31,7 +31,7 @@ func TestPermutationCorrelationMatchesRExact(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := coxParse(t, c.p)
+			want := rNumber(t, c.p)
 			if !res.Exact || res.Rounds != factorial(len(x)) {
 				t.Errorf("%s %s: Exact=%v Rounds=%d; want exact over %d", r["name"], c.method, res.Exact, res.Rounds, factorial(len(x)))
 			}

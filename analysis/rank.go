@@ -20,22 +20,22 @@ func Spearman(x, y []float64) (float64, error) {
 		return 0, err
 	}
 	rx, ry := midRanks(x), midRanks(y)
-	n := float64(len(x))
-	mean := (n + 1) / 2
-	var sxy, sxx, syy float64
-	for i := range rx {
-		dx, dy := rx[i]-mean, ry[i]-mean
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 {
+	if isConstant(rx) {
 		return 0, fmt.Errorf("analysis: Spearman: x is constant; the correlation is undefined")
 	}
-	if syy == 0 {
+	if isConstant(ry) {
 		return 0, fmt.Errorf("analysis: Spearman: y is constant; the correlation is undefined")
 	}
-	return sxy / math.Sqrt(sxx*syy), nil
+	return pearson(rx, ry)
+}
+
+func isConstant(v []float64) bool {
+	for _, x := range v[1:] {
+		if x != v[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // KendallTauB returns Kendall's τ_b (Kendall 1945), the rank correlation

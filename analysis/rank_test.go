@@ -24,8 +24,8 @@ func rankReadInput(t *testing.T, name string) (x, y []float64) {
 		t.Fatal(err)
 	}
 	for _, rec := range recs[1:] {
-		x = append(x, coxParse(t, rec[0]))
-		y = append(y, coxParse(t, rec[1]))
+		x = append(x, rNumber(t, rec[0]))
+		y = append(y, rNumber(t, rec[1]))
 	}
 	return x, y
 }
@@ -33,7 +33,7 @@ func rankReadInput(t *testing.T, name string) (x, y []float64) {
 // Reference: R 4.2.2 cor(x, y, method = "spearman" / "kendall") in
 // testdata/r/rank_expected.csv.
 func TestRankCorrelationsMatchR(t *testing.T) {
-	rows := coxReadCSV(t, "rank_expected.csv")
+	rows := readRCSV(t, "rank_expected.csv")
 	if len(rows) < 5 {
 		t.Fatalf("rank_expected.csv has %d rows", len(rows))
 	}
@@ -53,7 +53,7 @@ func TestRankCorrelationsMatchR(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", c.method, err)
 				}
-				want := coxParse(t, c.want)
+				want := rNumber(t, c.want)
 				maxDev = math.Max(maxDev, math.Abs(got-want))
 				if math.Abs(got-want) > 1e-6 {
 					t.Errorf("%s = %.15g; R %.15g", c.method, got, want)
