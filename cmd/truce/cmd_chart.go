@@ -67,11 +67,7 @@ func runChart(o *options, args []string, w io.Writer) error {
 			return err
 		}
 	}
-	in, err := o.reportInput()
-	if err != nil {
-		return err
-	}
-	r, err := analyse(in)
+	in, r, err := o.analysed()
 	if err != nil {
 		return err
 	}
@@ -90,11 +86,7 @@ func runTable(o *options, args []string, w io.Writer) error {
 	if len(args) != 1 {
 		return usagef("table takes one name: durations, summary, summary-by-COL, concessions, triggers, sensitivity")
 	}
-	in, err := o.reportInput()
-	if err != nil {
-		return err
-	}
-	r, err := analyse(in)
+	in, r, err := o.analysed()
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,16 @@ func (o *options) reportInput() (*reportInput, error) {
 	return &reportInput{data: data, all: all, deals: deals, sample: s, note: note, asOf: o.asOfDate(), by: o.by, dpi: o.dpi, version: version}, nil
 }
 
+// analysed loads the deals and computes every analysis of the briefing.
+func (o *options) analysed() (*reportInput, *reportResults, error) {
+	in, err := o.reportInput()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := analyse(in)
+	return in, r, err
+}
+
 // reportResults are the analyses behind a briefing.
 type reportResults struct {
 	overall     analysis.GroupSummary
