@@ -172,7 +172,7 @@ func TestCoxPHMatchesR(t *testing.T) {
 	t.Logf("max relative deviation from R: %.3g", maxDev)
 }
 
-// go-stack.md's rounded values for aml (R 4.2 / survival 3.5), as a check
+// R's printed (rounded) values for aml (R 4.2 / survival 3.5), as a check
 // on the CSV itself.
 func TestCoxPHAMLPublished(t *testing.T) {
 	in := coxReadInput(t, "aml")
@@ -197,7 +197,7 @@ func TestCoxPHAMLPublished(t *testing.T) {
 		{"LR p", res.LRP, 0.066, 5e-4},
 	} {
 		if math.Abs(c.got-c.want) > c.tol {
-			t.Errorf("%s = %.6g; go-stack.md %.6g", c.what, c.got, c.want)
+			t.Errorf("%s = %.6g; R printed %.6g", c.what, c.got, c.want)
 		}
 	}
 	if res.N != 23 || res.Events != 18 {

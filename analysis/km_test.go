@@ -237,7 +237,7 @@ func TestMedianEndsAtHalf(t *testing.T) {
 }
 
 // TestKaplanMeierAMLPublished checks the aml values recorded in
-// shared/notes/go-stack.md (R 4.2 / survival 3.5, 4 decimals), independently
+// R 4.2 / survival 3.5 printed to 4 decimals, independently
 // of the CSV files.
 func TestKaplanMeierAMLPublished(t *testing.T) {
 	// Maintained: 9 13 13+ 18 23 28+ 31 34 45+ 48 161+.

@@ -61,7 +61,7 @@ func TestLogRankMatchesR(t *testing.T) {
 }
 
 // TestLogRankAMLPublished checks the survdiff values on aml recorded in
-// shared/notes/go-stack.md: observed 7 / 11, expected 10.69 / 7.31,
+// R survdiff on this data: observed 7 / 11, expected 10.69 / 7.31,
 // chisq 3.396 on 1 df, p 0.065.
 func TestLogRankAMLPublished(t *testing.T) {
 	in := kmReadInput(t, "aml")

@@ -26,7 +26,7 @@ func Frame(deals []Deal) dataframe.DataFrame { return FrameAt(deals, AsOf) }
 // and zero days.
 //
 // Series are built explicitly from typed slices: gota's own parsing turns
-// bad values and "NA" into NaN silently (notes/go-stack.md).
+// bad values and "NA" into NaN silently.
 func FrameAt(deals []Deal, asOf Date) dataframe.DataFrame {
 	n := len(deals)
 	var cols []series.Series

@@ -141,7 +141,7 @@ func TestPlaceBandLabels(t *testing.T) {
 }
 
 // amlKM is the Kaplan–Meier curve of R's aml data, Maintained group
-// (go-stack notes): 9 13 13+ 18 23 28+ 31 34 45+ 48 161+.
+// (R survival::aml): 9 13 13+ 18 23 28+ 31 34 45+ 48 161+.
 func amlKM(t testing.TB) *analysis.KM {
 	times := []float64{9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161}
 	events := []bool{true, true, false, true, true, false, true, true, false, true, false}
