@@ -288,13 +288,13 @@ func ConcessionTable(c *Concessions) *Table {
 		hr, lo, hi := r.HR()
 		t.Rows = append(t.Rows, []string{r.Category, r.Side, strconv.Itoa(r.NWith), strconv.Itoa(r.NWithout), strconv.Itoa(r.EvWith), strconv.Itoa(r.EvWithout),
 			fmtEstimate(r.MedianWith.Estimate, r.MedianWith.Reached), fmtEstimate(r.MedianWithout.Estimate, r.MedianWithout.Reached),
-			fmtNum(r.Diff, 0), fmtP(r.LogRankP), fmtP(r.Perm.P), fmtNum(hr, 2), fmtNum(lo, 2), fmtNum(hi, 2)})
+			fmtNum(r.Diff, 0), FormatP(r.LogRankP), FormatP(r.Perm.P), fmtNum(hr, 2), fmtNum(lo, 2), fmtNum(hi, 2)})
 		t.Warnings = append(t.Warnings, r.Warnings...)
 	}
 	t.Notes = append(t.Notes,
 		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s), Kendall tau-b %s (p %s).",
-			c.Ended.N, fmtNum(c.Ended.Spearman, 2), fmtP(c.Ended.SpearmanPerm.P), fmtNum(c.Ended.Kendall, 2), fmtP(c.Ended.KendallPerm.P)),
+			c.Ended.N, fmtNum(c.Ended.Spearman, 2), FormatP(c.Ended.SpearmanPerm.P), fmtNum(c.Ended.Kendall, 2), FormatP(c.Ended.KendallPerm.P)),
 		fmt.Sprintf("Over all %d deals, with censored durations as they are: rho %s (permutation p %s), tau-b %s; deals whose end is unknown enter with short censored times and are often thinly documented, which inflates this figure.",
-			c.All.N, fmtNum(c.All.Spearman, 2), fmtP(c.All.SpearmanPerm.P), fmtNum(c.All.Kendall, 2)))
+			c.All.N, fmtNum(c.All.Spearman, 2), FormatP(c.All.SpearmanPerm.P), fmtNum(c.All.Kendall, 2)))
 	return t
 }

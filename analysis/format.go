@@ -27,9 +27,9 @@ func fmtFull(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
-// fmtP formats a p-value for people: three significant digits, "<0.001"
-// below that.
-func fmtP(p float64) string {
+// FormatP formats a p-value for people: two significant digits, "<0.001"
+// below 0.001, "NA" when it was not computed. Tables and the briefing use it.
+func FormatP(p float64) string {
 	switch {
 	case math.IsNaN(p):
 		return "NA"
@@ -45,4 +45,14 @@ func fmtEstimate(x float64, reached bool) string {
 		return "not reached"
 	}
 	return fmtNum(x, 0)
+}
+
+// Plural says a count with the word that fits it: Plural(1, "deal",
+// "deals") is "1 deal", Plural(3, "deal", "deals") "3 deals". Every count
+// printed for people goes through it.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -8,7 +8,12 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+
+	"github.com/truce-lab/truce/dataset"
 )
+
+// NoValue is the group label Labels gives a deal whose cell is empty.
+const NoValue = "(none)"
 
 // Sample is the survival data of a set of deals, read from the gota frame
 // that dataset.Frame builds (columns id, days, event, counted): one entry
@@ -30,7 +35,7 @@ func NewSample(df dataframe.DataFrame) (*Sample, error) {
 	}
 	counted, err := df.Col("counted").Bool()
 	if err != nil {
-		return nil, fmt.Errorf("analysis: column counted: %v", err)
+		return nil, fmt.Errorf("analysis: column counted: %w", err)
 	}
 	keep := make([]int, 0, len(counted))
 	for i, ok := range counted {
@@ -43,13 +48,20 @@ func NewSample(df dataframe.DataFrame) (*Sample, error) {
 	}
 	f := df.Subset(keep)
 	if f.Err != nil {
-		return nil, fmt.Errorf("analysis: %v", f.Err)
+		return nil, fmt.Errorf("analysis: %w", f.Err)
 	}
 	events, err := f.Col("event").Bool()
 	if err != nil {
-		return nil, fmt.Errorf("analysis: column event: %v", err)
+		return nil, fmt.Errorf("analysis: column event: %w", err)
 	}
 	return &Sample{Frame: f, IDs: f.Col("id").Records(), Times: f.Col("days").Float(), Events: events}, nil
+}
+
+// SampleOf is NewSample(dataset.FrameAt(deals, asOf)): the survival sample
+// of the deals with durations measured to asOf. Select the deals first
+// with dataset.Select to get the command's selection.
+func SampleOf(deals []dataset.Deal, asOf dataset.Date) (*Sample, error) {
+	return NewSample(dataset.FrameAt(deals, asOf))
 }
 
 // Len is the number of deals in the sample.
@@ -67,7 +79,7 @@ func (s *Sample) Labels(col string) ([]string, error) {
 	case series.Bool:
 		b, err := c.Bool()
 		if err != nil {
-			return nil, fmt.Errorf("analysis: column %s: %v", col, err)
+			return nil, fmt.Errorf("analysis: column %s: %w", col, err)
 		}
 		out := make([]string, len(b))
 		for i, v := range b {
@@ -88,7 +100,7 @@ func (s *Sample) Labels(col string) ([]string, error) {
 	out := c.Records()
 	for i, v := range out {
 		if v == "" {
-			out[i] = "(none)"
+			out[i] = NoValue
 		}
 	}
 	return out, nil

@@ -85,8 +85,8 @@ func AnalyzeSensitivity(deals []dataset.Deal, asOf dataset.Date, categories []st
 		for _, alt := range deals[i].EndAlt {
 			changed := slices.Clone(deals)
 			changed[i].End = alt.Date
-			if t := changed[i].EndType; t == dataset.Ongoing || t == dataset.EndUnknown {
-				changed[i].EndType = dataset.Breakdown
+			if t := changed[i].EndType; t == dataset.EndTypeOngoing || t == dataset.EndTypeUnknown {
+				changed[i].EndType = dataset.EndTypeBreakdown
 			}
 			add(fmt.Sprintf("%s end %s (%s)", deals[i].ID, alt.Date, alt.Source), changed, "")
 		}
@@ -194,7 +194,7 @@ func SensitivityTable(sv *Sensitivity, moversOnly bool) *Table {
 		}
 		row := []string{sc.Name, fmtEstimate(sc.Median.Estimate, sc.Median.Reached), signed(change), fmt.Sprint(sc.Breakdowns)}
 		for j, p := range sc.P {
-			row = append(row, fmtP(p))
+			row = append(row, FormatP(p))
 			if !math.IsNaN(p) {
 				pLo[j], pHi[j] = math.Min(pLo[j], p), math.Max(pHi[j], p)
 			}
@@ -206,7 +206,7 @@ func SensitivityTable(sv *Sensitivity, moversOnly bool) *Table {
 	}
 	rng := []string{"range across scenarios", fmtNum(lo, 0) + "–" + fmtNum(hi, 0), signed(hi - lo), ""}
 	for j := range sv.Categories {
-		rng = append(rng, fmtP(pLo[j])+"–"+fmtP(pHi[j]))
+		rng = append(rng, FormatP(pLo[j])+"–"+FormatP(pHi[j]))
 	}
 	t.Rows = append(t.Rows, rng)
 	return t

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/truce-lab/truce/dataset"
 )
 
 // TriggerRow counts the deals that ended with one trigger.
@@ -30,9 +32,6 @@ type Triggers struct {
 	Warnings  []string
 }
 
-// BrokenByOrder is the order in which broken_by values are shown.
-var BrokenByOrder = []string{"militants", "state", "third-party", "mutual", "disputed", "none", "unknown"}
-
 // AnalyzeTriggers builds the trigger tally from the frame's trigger and
 // broken_by columns.
 func AnalyzeTriggers(s *Sample) (*Triggers, error) {
@@ -51,7 +50,7 @@ func AnalyzeTriggers(s *Sample) (*Triggers, error) {
 		if s.Events[i] {
 			out.Breakdown++
 		}
-		if t == "none" || t == "unknown" || t == "(none)" {
+		if t == string(dataset.TriggerNone) || t == string(dataset.TriggerUnknown) || t == NoValue {
 			out.Open++
 			continue
 		}
@@ -66,9 +65,9 @@ func AnalyzeTriggers(s *Sample) (*Triggers, error) {
 		whoSeen[who[i]] = true
 		r.Examples = append(r.Examples, s.IDs[i])
 	}
-	for _, w := range BrokenByOrder {
-		if whoSeen[w] {
-			out.BrokenBy = append(out.BrokenBy, w)
+	for _, w := range dataset.BrokenByValues() {
+		if whoSeen[string(w)] {
+			out.BrokenBy = append(out.BrokenBy, string(w))
 		}
 	}
 	for _, r := range rows {

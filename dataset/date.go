@@ -153,10 +153,33 @@ func (d Date) Time() time.Time {
 	return time.Unix(int64(first)*86400, 0).UTC()
 }
 
+// Dates of different precision compare by the days they can stand for
+// (their Span): 2006 stands for 1 January to 31 December 2006, so
+// 2006-09-05 is neither before nor after 2006, while it is after 2005 and
+// before 2007. Before and After are certainties; Compare reports 0 when
+// the two spans overlap (the dates may be the same day).
+
 // Before reports whether d certainly ends before e begins, i.e. the last
 // day of d precedes the first day of e.
 func (d Date) Before(e Date) bool {
 	_, last := d.Span()
 	first, _ := e.Span()
 	return last < first
+}
+
+// After reports whether d certainly begins after e ends, i.e. the first
+// day of d follows the last day of e.
+func (d Date) After(e Date) bool { return e.Before(d) }
+
+// Compare returns -1 if d is certainly before e, +1 if d is certainly after
+// e, and 0 if their spans overlap. For two day-precision dates this is the
+// ordinary calendar order.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Before(e):
+		return -1
+	case d.After(e):
+		return 1
+	}
+	return 0
 }

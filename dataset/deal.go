@@ -10,7 +10,7 @@ type Deal struct {
 	Scope    Scope
 	Start    Date
 	StartAlt []Alt // other start dates that sources give
-	End      Date  // zero when EndType is Ongoing or EndUnknown
+	End      Date  // zero when EndType is EndTypeOngoing or EndTypeUnknown
 	EndType  EndType
 	EndAlt   []Alt // contested alternative end dates
 	LastSeen Date  // last date reported in force, where the end is unknown
@@ -27,8 +27,8 @@ type Deal struct {
 	MediatorType  MediatorType
 	Written       Written
 
-	StateConcessions    []string // values from Concessions
-	MilitantCommitments []string // values from Commitments
+	StateConcessions    []string // values from Concessions()
+	MilitantCommitments []string // values from Commitments()
 	MilitantDemands     []string
 
 	Trigger       Trigger

@@ -1,5 +1,10 @@
 package dataset
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // Duration is how long a deal lasted, or has lasted so far, in days.
 //
 // Days is the point estimate, from the middle day of each date's span;
@@ -29,12 +34,12 @@ func (d *Deal) Duration(asOf Date) (dur Duration, ok bool) {
 		return Duration{}, false
 	}
 	switch d.EndType {
-	case Ongoing:
+	case EndTypeOngoing:
 		dur = Duration{Until: asOf, Basis: "as_of"}
-	case EndUnknown:
+	case EndTypeUnknown:
 		dur = Duration{Until: d.LastSeen, Basis: "last_seen"}
 	default:
-		dur = Duration{Until: d.End, Event: d.EndType == Breakdown, Basis: "end"}
+		dur = Duration{Until: d.End, Event: d.EndType == EndTypeBreakdown, Basis: "end"}
 	}
 	if dur.Until.IsZero() {
 		dur.Until, dur.Basis = d.Start, "last_seen"
@@ -49,4 +54,18 @@ func (d *Deal) Duration(asOf Date) (dur Duration, ok bool) {
 	dur.Upper = max(0, uLast-sFirst)
 	dur.Days = min(max(dur.Days, dur.Lower), dur.Upper)
 	return dur, true
+}
+
+// String formats the duration for people as R prints survival times: the
+// days, "+" when censored, and the bounds date precision allows when they
+// differ: "47", "84 (69-98)", "313+".
+func (d Duration) String() string {
+	s := strconv.Itoa(d.Days)
+	if !d.Event {
+		s += "+"
+	}
+	if d.Lower != d.Upper {
+		s += fmt.Sprintf(" (%d-%d)", d.Lower, d.Upper)
+	}
+	return s
 }

@@ -13,7 +13,7 @@ func ExampleLoad() {
 		panic(err)
 	}
 	d, _ := data.Deal("miranshah-2006")
-	dur, _ := d.Duration(dataset.AsOf)
+	dur, _ := d.Duration(dataset.AsOf())
 	fmt.Println(d.Name)
 	fmt.Println(d.Start, "to", d.End, "-", d.EndType, "after", dur.Days, "days")
 	fmt.Println("concessions:", strings.Join(d.StateConcessions, ", "))

@@ -10,8 +10,8 @@ import (
 )
 
 // Frame returns the deals as a gota DataFrame, one row per deal, with
-// durations as of the dataset's AsOf date. See FrameAt.
-func Frame(deals []Deal) dataframe.DataFrame { return FrameAt(deals, AsOf) }
+// durations as of the dataset's AsOf() date. See FrameAt.
+func Frame(deals []Deal) dataframe.DataFrame { return FrameAt(deals, AsOf()) }
 
 // FrameAt returns the deals as a gota DataFrame with durations as of asOf.
 //
@@ -70,8 +70,8 @@ func FrameAt(deals []Deal, asOf Date) dataframe.DataFrame {
 			cols = append(cols, series.New(b, series.Bool, prefix+v))
 		}
 	}
-	flags("has:", Concessions, (*Deal).Has)
-	flags("commits:", Commitments, (*Deal).Commits)
+	flags("has:", Concessions(), (*Deal).Has)
+	flags("commits:", Commitments(), (*Deal).Commits)
 	for _, name := range attrNames(deals) {
 		cols = append(cols, attrSeries(deals, name))
 	}

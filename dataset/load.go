@@ -2,16 +2,17 @@ package dataset
 
 import (
 	_ "embed"
-	"slices"
 )
 
 // Version is the dataset's version; CODEBOOK.md's change log says what
 // changed in each.
 const Version = "0.1.0"
 
-// AsOf is the date up to which reporting was reviewed: ongoing deals are
-// censored here unless the caller chooses another date.
-var AsOf = MustDate("2026-11-22")
+// AsOf returns the date up to which reporting was reviewed: ongoing deals
+// are censored there unless the caller chooses another date.
+func AsOf() Date { return asOf }
+
+var asOf = MustDate("2026-11-22")
 
 // The embedded files, read-only: embedding []byte variables avoids the
 // copy that embed.FS.ReadFile makes on every Load.
@@ -95,19 +96,4 @@ func (d *Data) CitationsOf(id string) []Citation {
 		}
 	}
 	return out
-}
-
-// GovernmentAt returns the government in office on day (days since
-// 1970-01-01), if the table covers it. A government's End is the day its
-// successor took office, so that day belongs to the successor.
-func (d *Data) GovernmentAt(day int) (*Government, bool) {
-	i := slices.IndexFunc(d.Governments, func(g Government) bool {
-		first, _ := g.Start.Span()
-		end, _ := g.End.Span()
-		return day >= first && (g.End.IsZero() || day < end)
-	})
-	if i < 0 {
-		return nil, false
-	}
-	return &d.Governments[i], true
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,13 +22,13 @@ func TestLoadEmbedded(t *testing.T) {
 		if len(d.CitationsOf(deal.ID)) == 0 {
 			t.Errorf("%s has no citation", deal.ID)
 		}
-		if _, ok := deal.Duration(AsOf); !ok {
+		if _, ok := deal.Duration(AsOf()); !ok {
 			t.Errorf("%s starts after the as-of date", deal.ID)
 		}
 		// Every deal's government matches the governments table at its start.
 		first, _ := deal.Start.Span()
 		if deal.Start.Prec == Day {
-			if g, ok := d.GovernmentAt(first); !ok || g.ID != deal.Government {
+			if g, ok := governmentAt(d, first); !ok || g.ID != deal.Government {
 				t.Errorf("%s starts %s under %v, coded %s", deal.ID, deal.Start, g, deal.Government)
 			}
 		}
@@ -102,4 +103,19 @@ func TestEmbeddedRoundTrip(t *testing.T) {
 	if b.String() != string(dealsCSV) {
 		t.Error("Write(Load()) differs from deals.csv: the file is not in canonical form")
 	}
+}
+
+// governmentAt returns the government in office on day (days since
+// 1970-01-01), if the table covers it. A government's End is the day its
+// successor took office, so that day belongs to the successor.
+func governmentAt(d *Data, day int) (*Government, bool) {
+	i := slices.IndexFunc(d.Governments, func(g Government) bool {
+		first, _ := g.Start.Span()
+		end, _ := g.End.Span()
+		return day >= first && (g.End.IsZero() || day < end)
+	})
+	if i < 0 {
+		return nil, false
+	}
+	return &d.Governments[i], true
 }

@@ -26,12 +26,21 @@ type Citation struct {
 	Deal   string
 	Field  string
 	Source string
-	Type   string // "quote" (verbatim, at most MaxQuoteWords words) or "paraphrase"
+	Type   CitationType
 	Quote  string
 	Line   int // line in citations.csv (0 if built in code)
 
 	dealCol, sourceCol int // columns of the deal and source cells, for errors
 }
+
+// CitationType says whether a citation's text is the source's own words.
+type CitationType string
+
+// The citation types of citations.csv.
+const (
+	CitationQuote      CitationType = "quote"      // verbatim, at most MaxQuoteWords words
+	CitationParaphrase CitationType = "paraphrase" // the source's content in other words
+)
 
 // Government is one row of governments.csv: a federal government of
 // Pakistan, used to name the government of the day.
@@ -83,7 +92,7 @@ func parseCitations(data []byte, p *problems) []Citation {
 	out := make([]Citation, 0, lines(data))
 	scanTable(data, p, func(t *table) bool { return t.checkHeader(citationColumns, set(citationColumns), p) }, func(t *table, r *record) {
 		c := Citation{Deal: r.cell(t, "deal"), Field: r.cell(t, "field"), Source: r.cell(t, "source"),
-			Type: r.cell(t, "type"), Quote: r.cell(t, "quote"), Line: r.line}
+			Type: CitationType(r.cell(t, "type")), Quote: r.cell(t, "quote"), Line: r.line}
 		_, c.dealCol = r.pos(t, "deal")
 		_, c.sourceCol = r.pos(t, "source")
 		if c.Field == "id" || c.Field == "sources" || c.Field == "notes" || !columnSet[c.Field] {
@@ -91,12 +100,12 @@ func parseCitations(data []byte, p *problems) []Citation {
 			p.addf(line, col, "field", ErrCategory, "%q is not a citable deals.csv column", c.Field)
 		}
 		switch c.Type {
-		case "quote":
+		case CitationQuote:
 			if n := countWords(c.Quote); n > MaxQuoteWords {
 				line, col := r.pos(t, "quote")
 				p.addf(line, col, "quote", ErrQuote, "%d words (at most %d; shorten it or mark it paraphrase)", n, MaxQuoteWords)
 			}
-		case "paraphrase":
+		case CitationParaphrase:
 		default:
 			line, col := r.pos(t, "type")
 			p.addf(line, col, "type", ErrCategory, "%q (want quote or paraphrase)", c.Type)
@@ -219,6 +228,17 @@ func (s Source) String() string {
 		}
 	}
 	return fmt.Sprintf("%s, %q", strings.Join(parts, ", "), s.Title)
+}
+
+// Reference is the source as a reference list prints it: "[ID] author,
+// publisher, date, "title". URL", or the project's source document when
+// there is no URL.
+func (s Source) Reference() string {
+	loc := s.URL
+	if loc == "" {
+		loc = "source document " + s.Document
+	}
+	return "[" + s.ID + "] " + s.String() + ". " + loc
 }
 
 // countWords counts the space-separated words of s without allocating.

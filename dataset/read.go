@@ -141,23 +141,23 @@ func checkDates(d *Deal) []fieldError {
 	if d.EndType == "" {
 		switch {
 		case !d.End.IsZero():
-			d.EndType = Breakdown
+			d.EndType = EndTypeBreakdown
 		default:
 			add("end", fmt.Errorf("%w: no end date and no end_type (set end, or end_type ongoing or unknown)", ErrNoEnd))
 			return errs
 		}
 	}
 	switch d.EndType {
-	case Breakdown, Expired, Superseded:
+	case EndTypeBreakdown, EndTypeExpired, EndTypeSuperseded:
 		if d.End.IsZero() {
 			add("end", fmt.Errorf("%w: end_type %s needs an end date", ErrNoEnd, d.EndType))
 		}
-	case Ongoing, EndUnknown:
+	case EndTypeOngoing, EndTypeUnknown:
 		if !d.End.IsZero() {
 			add("end", fmt.Errorf("%w: end_type %s takes no end date (record it in end_alt, or change end_type)", ErrUnexpectedEnd, d.EndType))
 		}
 	}
-	if d.EndType == EndUnknown && d.LastSeen.IsZero() {
+	if d.EndType == EndTypeUnknown && d.LastSeen.IsZero() {
 		add("last_seen", fmt.Errorf("%w: end_type unknown needs last_seen, the last date a source reports the deal in force", ErrRequired))
 	}
 	after := func(field string, x Date) {

@@ -48,7 +48,7 @@ func TestReadValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deals[2].EndType != Breakdown {
+	if deals[2].EndType != EndTypeBreakdown {
 		t.Errorf("end_type with an end and no end_type = %q, want breakdown", deals[2].EndType)
 	}
 	if got := deals[0].Attrs["fighters"]; got != "200" {

@@ -45,23 +45,23 @@ func synthDeals(n int, seed uint64) []dataset.Deal {
 			end = dataset.Date{Y: et.Year(), M: et.Month(), Prec: dataset.Month}
 		}
 		switch d.EndType {
-		case dataset.Ongoing:
-		case dataset.EndUnknown:
+		case dataset.EndTypeOngoing:
+		case dataset.EndTypeUnknown:
 			d.LastSeen = end
 		default:
 			d.End = end
 		}
-		for _, c := range dataset.Concessions {
+		for _, c := range dataset.Concessions() {
 			if r.IntN(4) == 0 {
 				d.StateConcessions = append(d.StateConcessions, c)
 			}
 		}
-		for _, c := range dataset.Commitments {
+		for _, c := range dataset.Commitments() {
 			if r.IntN(4) == 0 {
 				d.MilitantCommitments = append(d.MilitantCommitments, c)
 			}
 		}
-		if d.EndType == dataset.Breakdown {
+		if d.EndType == dataset.EndTypeBreakdown {
 			d.Trigger = dataset.Trigger(pick(vocab("trigger")[:5]))
 			d.BrokenBy = dataset.BrokenBy(pick(vocab("broken_by")))
 		}

@@ -22,15 +22,15 @@ type matrixCol struct {
 }
 
 // matrixData returns the rows (deal ids, earliest first), the columns
-// (dataset.Concessions, then dataset.Commitments after a one-column gap)
+// (dataset.Concessions(), then dataset.Commitments() after a one-column gap)
 // and the presence of each column's value in each deal.
 func matrixData(deals []dataset.Deal) (ids []string, cols []matrixCol, present [][]bool) {
 	sorted := chronological(deals)
-	for _, c := range dataset.Concessions {
+	for _, c := range dataset.Concessions() {
 		cols = append(cols, matrixCol{Key: c, X: float64(len(cols)), Group: 0})
 	}
 	gapAt := float64(len(cols)) + 1
-	for i, c := range dataset.Commitments {
+	for i, c := range dataset.Commitments() {
 		cols = append(cols, matrixCol{Key: c, X: gapAt + float64(i), Group: 1})
 	}
 	present = make([][]bool, len(sorted))
@@ -50,7 +50,7 @@ func matrixData(deals []dataset.Deal) (ids []string, cols []matrixCol, present [
 		}
 	}
 	for j := range cols {
-		cols[j].Label = fmt.Sprintf("%s (%d)", humanize(cols[j].Key), cols[j].Count)
+		cols[j].Label = fmt.Sprintf("%s (%d)", Humanize(cols[j].Key), cols[j].Count)
 	}
 	return ids, cols, present
 }
@@ -87,8 +87,8 @@ func (m cells) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // Matrix draws a presence matrix: one row per deal (earliest at the top),
-// one column per state concession (dataset.Concessions order, blue) and,
-// after a gap, per militant commitment (dataset.Commitments order,
+// one column per state concession (dataset.Concessions() order, blue) and,
+// after a gap, per militant commitment (dataset.Commitments() order,
 // orange). Column labels, rotated at the top, carry the number of deals
 // with each item.
 func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
@@ -134,7 +134,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 			most = c
 		}
 	}
-	sub := fmt.Sprintf("The most common state concession: %s, in %d of %d deals", lowerFirst(humanize(most.Key)), most.Count, n)
+	sub := fmt.Sprintf("The most common state concession: %s, in %d of %d deals", lowerFirst(Humanize(most.Key)), most.Count, n)
 	if most.Count == 0 {
 		sub = "No state concession is recorded in these deals"
 	}

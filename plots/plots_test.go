@@ -2,9 +2,7 @@ package plots
 
 import (
 	"bytes"
-	"fmt"
 	"image/color"
-	"image/png"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -14,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/analysis"
@@ -28,9 +25,9 @@ var testAsOf = dataset.MustDate("2020-01-01")
 func deal(id, start, end string, et dataset.EndType) dataset.Deal {
 	d := dataset.Deal{ID: id, Start: dataset.MustDate(start), EndType: et}
 	switch et {
-	case dataset.EndUnknown:
+	case dataset.EndTypeUnknown:
 		d.LastSeen = dataset.MustDate(end)
-	case dataset.Ongoing:
+	case dataset.EndTypeOngoing:
 	default:
 		d.End = dataset.MustDate(end)
 	}
@@ -39,11 +36,11 @@ func deal(id, start, end string, et dataset.EndType) dataset.Deal {
 
 func TestDurationBars(t *testing.T) {
 	deals := []dataset.Deal{
-		deal("test-late", "2021-01-01", "", dataset.Ongoing),           // starts after as-of
-		deal("test-b", "2010-03-01", "", dataset.Ongoing),              // censored at as-of
-		deal("test-a", "2005-01-01", "2005-01-31", dataset.Breakdown),  // 30 days, event
-		deal("test-c", "2012-05", "2012-07", dataset.EndUnknown),       // month precision
-		deal("test-d", "2015-01-01", "2015-04-11", dataset.Superseded), // 100 days, censored
+		deal("test-late", "2021-01-01", "", dataset.EndTypeOngoing),           // starts after as-of
+		deal("test-b", "2010-03-01", "", dataset.EndTypeOngoing),              // censored at as-of
+		deal("test-a", "2005-01-01", "2005-01-31", dataset.EndTypeBreakdown),  // 30 days, event
+		deal("test-c", "2012-05", "2012-07", dataset.EndTypeUnknown),          // month precision
+		deal("test-d", "2015-01-01", "2015-04-11", dataset.EndTypeSuperseded), // 100 days, censored
 	}
 	bars, skipped := durationBars(deals, testAsOf)
 	want := []struct {
@@ -97,8 +94,8 @@ func TestYearTicks(t *testing.T) {
 
 func TestTimelineRowsAndBands(t *testing.T) {
 	deals := []dataset.Deal{
-		deal("test-b", "2010-01-01", "2010-01-11", dataset.Breakdown),
-		deal("test-a", "2005-06-01", "", dataset.Ongoing),
+		deal("test-b", "2010-01-01", "2010-01-11", dataset.EndTypeBreakdown),
+		deal("test-a", "2005-06-01", "", dataset.EndTypeOngoing),
 	}
 	deals[0].MediatorType = "jirga"
 	deals[1].MediatorType = "none"
@@ -277,25 +274,25 @@ func TestForestMarks(t *testing.T) {
 }
 
 func TestMatrixData(t *testing.T) {
-	a := deal("test-a", "2006-01-01", "2006-02-01", dataset.Breakdown)
+	a := deal("test-a", "2006-01-01", "2006-02-01", dataset.EndTypeBreakdown)
 	a.StateConcessions = []string{"amnesty", "other"}
 	a.MilitantCommitments = []string{"disarm"}
-	b := deal("test-b", "2005-01-01", "2005-02-01", dataset.Breakdown)
+	b := deal("test-b", "2005-01-01", "2005-02-01", dataset.EndTypeBreakdown)
 	b.StateConcessions = []string{"amnesty"}
 	ids, cols, present := matrixData([]dataset.Deal{a, b})
 	if !slices.Equal(ids, []string{"test-b", "test-a"}) {
 		t.Errorf("rows %v", ids)
 	}
-	if len(cols) != len(dataset.Concessions)+len(dataset.Commitments) {
+	if len(cols) != len(dataset.Concessions())+len(dataset.Commitments()) {
 		t.Fatalf("%d columns", len(cols))
 	}
-	for i, c := range dataset.Concessions {
+	for i, c := range dataset.Concessions() {
 		if cols[i].Key != c || cols[i].Group != 0 || cols[i].X != float64(i) {
 			t.Errorf("column %d = %+v", i, cols[i])
 		}
 	}
-	first := cols[len(dataset.Concessions)]
-	if first.Key != dataset.Commitments[0] || first.X != float64(len(dataset.Concessions))+1 {
+	first := cols[len(dataset.Concessions())]
+	if first.Key != dataset.Commitments()[0] || first.X != float64(len(dataset.Concessions()))+1 {
 		t.Errorf("commitments start with %+v, want a gap", first)
 	}
 	if cols[0].Label != "Amnesty (2)" || cols[0].Count != 2 {
@@ -314,11 +311,11 @@ func TestTriggerRows(t *testing.T) {
 		return d
 	}
 	rows := triggerRows([]dataset.Deal{
-		mk("test-a", dataset.Breakdown, "drone-strike", "militants"),
-		mk("test-b", dataset.Breakdown, "military-operation", "state"),
-		mk("test-c", dataset.Breakdown, "drone-strike", "disputed"),
-		mk("test-d", dataset.Breakdown, "drone-strike", "militants"),
-		mk("test-e", dataset.Expired, "expiry", "none"), // not a breakdown
+		mk("test-a", dataset.EndTypeBreakdown, "drone-strike", "militants"),
+		mk("test-b", dataset.EndTypeBreakdown, "military-operation", "state"),
+		mk("test-c", dataset.EndTypeBreakdown, "drone-strike", "disputed"),
+		mk("test-d", dataset.EndTypeBreakdown, "drone-strike", "militants"),
+		mk("test-e", dataset.EndTypeExpired, "expiry", "none"), // not a breakdown
 	})
 	if len(rows) != 2 || rows[0].Trigger != "drone-strike" || rows[0].Total != 3 || rows[1].Trigger != "military-operation" {
 		t.Fatalf("rows %+v", rows)
@@ -331,8 +328,8 @@ func TestTriggerRows(t *testing.T) {
 
 func TestLegendEntries(t *testing.T) {
 	deals := []dataset.Deal{
-		deal("test-a", "2005-01-01", "2005-02-01", dataset.Breakdown),
-		deal("test-b", "2006-01-01", "", dataset.Ongoing),
+		deal("test-a", "2005-01-01", "2005-02-01", dataset.EndTypeBreakdown),
+		deal("test-b", "2006-01-01", "", dataset.EndTypeOngoing),
 	}
 	got := presentInOrder(vocab("end_type"), []string{"ongoing", "breakdown", "ongoing", "zzz"})
 	if !slices.Equal(got, []string{"breakdown", "ongoing", "zzz"}) {
@@ -340,70 +337,8 @@ func TestLegendEntries(t *testing.T) {
 	}
 	_ = deals
 	for v, want := range map[string]string{"afghan-taliban": "Afghan Taliban", "lashkar-e-islam": "Lashkar e-Islam", "checkpoint-removal": "Checkpoint removal", "ttp-chapter": "TTP chapter"} {
-		if got := humanize(v); got != want {
-			t.Errorf("humanize(%q) = %q, want %q", v, got, want)
-		}
-	}
-}
-
-// testCharts builds every chart from synthetic deals.
-func testCharts(t testing.TB, n int) map[string]func() (*plot.Plot, error) {
-	deals := synthDeals(n, 3)
-	meta := Meta{Version: "test", AsOf: dataset.MustDate("2026-11-22")}
-	return allCharts(deals, synthGovernments(), meta.AsOf, meta)
-}
-
-func TestRenderPNGSize(t *testing.T) {
-	for name, build := range testCharts(t, 40) {
-		p, err := build()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		w, h, ok := DefaultSize(p)
-		if !ok || w <= 0 || h <= 0 {
-			t.Fatalf("%s: no default size", name)
-		}
-		for _, opt := range []RenderOptions{{DPI: 60}, {DPI: 100, Width: 5 * vg.Inch, Height: 3 * vg.Inch}} {
-			var buf bytes.Buffer
-			if err := Render(&buf, p, "png", opt); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			img, err := png.Decode(&buf)
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			ww, hh := w, h
-			if opt.Width != 0 {
-				ww, hh = opt.Width, opt.Height
-			}
-			wantW, wantH := int(math.Round(float64(ww/vg.Inch)*float64(opt.DPI))), int(math.Round(float64(hh/vg.Inch)*float64(opt.DPI)))
-			if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
-				t.Errorf("%s at %+v: %d×%d pixels, want %d×%d", name, opt, b.Dx(), b.Dy(), wantW, wantH)
-			}
-		}
-	}
-}
-
-func TestRenderDeterministic(t *testing.T) {
-	for _, format := range []string{"png", "svg"} {
-		var first []byte
-		for run := 0; run < 2; run++ {
-			p, err := testCharts(t, 30)["survival-groups"]()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := Render(&buf, p, format, RenderOptions{DPI: 72}); err != nil {
-				t.Fatal(err)
-			}
-			if run == 0 {
-				first = buf.Bytes()
-			} else if !bytes.Equal(first, buf.Bytes()) {
-				t.Errorf("%s differs between runs", format)
-			}
-		}
-		if format == "svg" && !bytes.Contains(first, []byte("@font-face")) {
-			t.Errorf("svg does not embed its fonts")
+		if got := Humanize(v); got != want {
+			t.Errorf("Humanize(%q) = %q, want %q", v, got, want)
 		}
 	}
 }
@@ -475,7 +410,7 @@ func TestChartErrors(t *testing.T) {
 	if _, err := ConcessionScatter([]Point{{"test-a", 1, math.Inf(1), false}}, 0, 1, 1, Meta{}); err == nil {
 		t.Error("scatter with Inf days")
 	}
-	if _, err := Triggers([]dataset.Deal{deal("test-a", "2005-01-01", "", dataset.Ongoing)}, Meta{}); err == nil {
+	if _, err := Triggers([]dataset.Deal{deal("test-a", "2005-01-01", "", dataset.EndTypeOngoing)}, Meta{}); err == nil {
 		t.Error("Triggers without breakdowns")
 	}
 	// Non-finite forest rows and a NaN rho still render.
@@ -500,31 +435,5 @@ func TestSourceLine(t *testing.T) {
 	m := Meta{Version: "0.1.0", AsOf: dataset.MustDate("2026-11-22")}
 	if got := m.SourceLine(); got != "Source: truce dataset v0.1.0, as of 2026-11-22; sources in the codebook." {
 		t.Errorf("%q", got)
-	}
-}
-
-// BenchmarkAllCharts builds and renders every chart (PNG, 96 DPI) for 40
-// and 1,000 generated deals.
-func BenchmarkAllCharts(b *testing.B) {
-	for _, n := range []int{40, 1000} {
-		charts := testCharts(b, n)
-		names := make([]string, 0, len(charts))
-		for name := range charts {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			b.Run(fmt.Sprintf("%s/deals=%d", name, n), func(b *testing.B) {
-				for b.Loop() {
-					p, err := charts[name]()
-					if err != nil {
-						b.Fatal(err)
-					}
-					if err := Render(&bytes.Buffer{}, p, "png", RenderOptions{DPI: 96}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
 	}
 }

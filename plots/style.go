@@ -170,9 +170,9 @@ func newPlot() *plot.Plot {
 	return p
 }
 
-// humanize turns a vocabulary value into words: "checkpoint-removal" →
+// Humanize turns a vocabulary value into words: "checkpoint-removal" →
 // "Checkpoint removal". Known acronyms stay upper case.
-func humanize(v string) string {
+func Humanize(v string) string {
 	if v == "" {
 		return "(blank)"
 	}
@@ -194,12 +194,4 @@ func humanize(v string) string {
 	s = strings.ReplaceAll(s, "e islam", "e-Islam")
 	s = strings.ReplaceAll(s, "Third party", "Third-party")
 	return s
-}
-
-// plural returns "1 deal" or "n deals".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return itoa(n) + " " + many
 }

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
 )
 
@@ -166,7 +167,7 @@ func Timeline(deals []dataset.Deal, governments []dataset.Government, asOf datas
 
 	var legend []legendEntry
 	for _, m := range presentInOrder(vocab("mediator_type"), meds) {
-		legend = append(legend, legendEntry{Label: humanize(m), Thumb: swatch(MediatorColors.Of(m))})
+		legend = append(legend, legendEntry{Label: Humanize(m), Thumb: swatch(MediatorColors.Of(m))})
 	}
 	legend = append(legend, legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)})
 	notes := []string{"Colour: the principal mediator. Shaded bands: the government in office, labelled with its short name or, where the band is narrow, its id in the codebook. Bars start at each deal's start date and end at its end, the as-of date or its last report; very short deals are drawn 3 points wide."}
@@ -231,7 +232,7 @@ func busiestGovernment(rows []timelineRow, bands []govBand) string {
 		}
 	}
 	if best < 0 {
-		return fmt.Sprintf("%s from %d", plural(len(rows), "deal", "deals"), yearOf(rows[0].Start))
+		return fmt.Sprintf("%s from %d", analysis.Plural(len(rows), "deal", "deals"), yearOf(rows[0].Start))
 	}
 	return fmt.Sprintf("%d of the %d deals began under %s", count[best], len(rows), shortName(bands[best].Name))
 }

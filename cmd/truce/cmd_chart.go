@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,11 +13,12 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/plots"
+	"github.com/truce-lab/truce/plots/briefing"
 )
 
 func init() {
 	register("chart", command{
-		summary: "render one chart (" + strings.Join(chartNames, ", ") + ") to -o FILE (.png, .svg or .pdf)",
+		summary: "render one chart (" + strings.Join(briefing.ChartNames(), ", ") + ") to -o FILE (.png, .svg or .pdf)",
 		args:    "NAME",
 		flags: func(fs *flag.FlagSet, o *options) {
 			dataFlags(fs, o)
@@ -50,8 +52,8 @@ func parseSize(s string) (w, h vg.Length, err error) {
 }
 
 func runChart(o *options, args []string, w io.Writer) error {
-	if len(args) != 1 || !slices.Contains(chartNames, args[0]) {
-		return usagef("chart takes one name: %s", strings.Join(chartNames, ", "))
+	if len(args) != 1 || !slices.Contains(briefing.ChartNames(), args[0]) {
+		return usagef("chart takes one name: %s", strings.Join(briefing.ChartNames(), ", "))
 	}
 	if o.out == "" {
 		return usagef("chart needs -o FILE")
@@ -67,11 +69,11 @@ func runChart(o *options, args []string, w io.Writer) error {
 			return err
 		}
 	}
-	in, r, err := o.analysed()
+	a, err := o.analysed()
 	if err != nil {
 		return err
 	}
-	p, _, err := buildChart(args[0], in, r)
+	p, _, err := briefing.Chart(args[0], a)
 	if err != nil {
 		return err
 	}
@@ -86,14 +88,14 @@ func runTable(o *options, args []string, w io.Writer) error {
 	if len(args) != 1 {
 		return usagef("table takes one name: durations, summary, summary-by-COL, concessions, triggers, sensitivity")
 	}
-	in, r, err := o.analysed()
+	a, err := o.analysed()
 	if err != nil {
 		return err
 	}
-	tables := reportTables(in, r)
+	tables := briefing.Tables(a)
 	t, ok := tables[args[0]]
 	if !ok {
-		return usagef("no table %q (tables: %s)", args[0], strings.Join(sortedKeys(tables), ", "))
+		return usagef("no table %q (tables: %s)", args[0], strings.Join(slices.Sorted(maps.Keys(tables)), ", "))
 	}
 	return t.Write(w, o.format)
 }

@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
@@ -51,24 +52,11 @@ func runValidate(o *options, args []string, stdout io.Writer) error {
 	}
 	if o.data == "" {
 		fmt.Fprintf(stdout, "%d deals, %d sources, %d citations, 0 problems (dataset %s, as of %s)\n",
-			len(data.Deals), len(data.Sources), len(data.Citations), dataset.Version, dataset.AsOf)
+			len(data.Deals), len(data.Sources), len(data.Citations), dataset.Version, dataset.AsOf())
 	} else {
 		fmt.Fprintf(stdout, "%d deals, 0 problems\n", len(data.Deals))
 	}
 	return nil
-}
-
-// daysCell formats a duration for people: "47", "84 (69-98)", with a "+"
-// for censored times as R prints them.
-func daysCell(d dataset.Duration) string {
-	s := strconv.Itoa(d.Days)
-	if !d.Event {
-		s += "+"
-	}
-	if d.Lower != d.Upper {
-		s += fmt.Sprintf(" (%d-%d)", d.Lower, d.Upper)
-	}
-	return s
 }
 
 func runList(o *options, args []string, stdout io.Writer) error {
@@ -79,36 +67,8 @@ func runList(o *options, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	t := &analysis.Table{
-		Name:    "deals",
-		Title:   fmt.Sprintf("%d deals (as of %s)", len(deals), o.asOfDate()),
-		Columns: []string{"id", "kind", "start", "end", "end_type", "days", "days_lower", "days_upper", "event", "mediator_type"},
-		Numeric: []bool{false, false, false, false, false, true, true, true, false, false},
-		Notes: []string{"days: point estimate from the middle of each date's span; days_lower/days_upper: the bounds that date precision allows.",
-			"event=true: the deal broke down; otherwise the time is censored (expired, superseded, ongoing at the as-of date, or end unknown: censored at last_seen)."},
-	}
-	if o.format == "text" || o.format == "md" {
-		t.Columns = []string{"id", "kind", "start", "end", "end type", "days", "mediator type"}
-		t.Numeric = []bool{false, false, false, false, false, true, false}
-		t.Notes = []string{"days: point estimate, with the range date precision allows in brackets; + marks a censored time (the deal had not broken down when last seen)."}
-	}
-	for i := range deals {
-		d := &deals[i]
-		dur, ok := d.Duration(o.asOfDate())
-		if !ok {
-			continue
-		}
-		end := d.End.String()
-		if end == "" && !d.LastSeen.IsZero() {
-			end = "seen " + d.LastSeen.String()
-		}
-		if o.format == "text" || o.format == "md" {
-			t.Rows = append(t.Rows, []string{d.ID, string(d.Kind), d.Start.String(), end, string(d.EndType), daysCell(dur), string(d.MediatorType)})
-			continue
-		}
-		t.Rows = append(t.Rows, []string{d.ID, string(d.Kind), d.Start.String(), d.End.String(), string(d.EndType),
-			strconv.Itoa(dur.Days), strconv.Itoa(dur.Lower), strconv.Itoa(dur.Upper), strconv.FormatBool(dur.Event), string(d.MediatorType)})
-	}
+	t := analysis.DurationsTable(deals, o.asOfDate())
+	t.Name, t.Title = "deals", fmt.Sprintf("%s (as of %s)", analysis.Plural(len(deals), "deal", "deals"), o.asOfDate())
 	return t.Write(stdout, o.format)
 }
 
@@ -121,13 +81,8 @@ func runShow(o *options, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var d *dataset.Deal
-	for i := range data.Deals {
-		if data.Deals[i].ID == args[0] {
-			d = &data.Deals[i]
-		}
-	}
-	if d == nil {
+	d, ok := data.Deal(args[0])
+	if !ok {
 		return fmt.Errorf("no deal %q (run 'truce list' for the ids)", args[0])
 	}
 	var b strings.Builder
@@ -137,11 +92,11 @@ func runShow(o *options, args []string, stdout io.Writer) error {
 			fmt.Fprintf(&b, "  %-21s %s\n", col, v)
 		}
 	}
-	for _, k := range sortedKeys(d.Attrs) {
+	for _, k := range slices.Sorted(maps.Keys(d.Attrs)) {
 		fmt.Fprintf(&b, "  %-21s %s\n", k, d.Attrs[k])
 	}
 	if dur, ok := d.Duration(o.asOfDate()); ok {
-		fmt.Fprintf(&b, "  %-21s %s (to %s, %s)\n", "days", daysCell(dur), dur.Until, dur.Basis)
+		fmt.Fprintf(&b, "  %-21s %s (to %s, %s)\n", "days", dur, dur.Until, dur.Basis)
 	}
 	if d.Notes != "" {
 		fmt.Fprintf(&b, "\nNotes: %s\n", d.Notes)
@@ -150,7 +105,7 @@ func runShow(o *options, args []string, stdout io.Writer) error {
 		b.WriteString("\nEvidence:\n")
 		for _, c := range cites {
 			q := "“" + c.Quote + "”"
-			if c.Type == "paraphrase" {
+			if c.Type == dataset.CitationParaphrase {
 				q = "(paraphrase) " + c.Quote
 			}
 			fmt.Fprintf(&b, "  %-21s [%s] %s\n", c.Field, c.Source, q)
@@ -158,11 +113,7 @@ func runShow(o *options, args []string, stdout io.Writer) error {
 		b.WriteString("\nSources:\n")
 		for _, id := range d.Sources {
 			if s, ok := data.Source(id); ok {
-				loc := s.URL
-				if loc == "" {
-					loc = "document " + s.Document
-				}
-				fmt.Fprintf(&b, "  [%s] %s. %s\n", id, s, loc)
+				fmt.Fprintf(&b, "  %s\n", s.Reference())
 				if s.Notes != "" {
 					fmt.Fprintf(&b, "      note: %s\n", s.Notes)
 				}

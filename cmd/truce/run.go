@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 )
 
@@ -114,14 +113,4 @@ Every command reads the embedded dataset unless --data FILE names a CSV of
 your own (columns id, start, end; see dataset/CODEBOOK.md). Run
 'truce COMMAND -h' for a command's flags.
 `)
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,4 +1,4 @@
-package main
+package briefing
 
 import (
 	"errors"
@@ -7,6 +7,10 @@ import (
 	"path/filepath"
 	"slices"
 )
+
+// WriteDir writes every file of the briefing into dir, creating it if
+// needed; files there that the briefing does not write are left alone.
+func (b *Briefing) WriteDir(dir string) error { return writeFiles(dir, b.Files) }
 
 // writeFiles writes every file into dir safely: each is first written in
 // full to a temporary name in dir, then all are renamed into place. On any

@@ -1,4 +1,4 @@
-package main
+package briefing
 
 import (
 	"encoding/base64"
@@ -9,52 +9,11 @@ import (
 	"github.com/truce-lab/truce/analysis"
 )
 
-// A briefing is a list of blocks that render to Markdown and to one
-// self-contained HTML page, so the two always say the same thing.
-type block interface {
-	markdown(b *strings.Builder)
-	html(b *strings.Builder)
-}
-
-type heading struct {
-	level int
-	text  string
-}
-
-type para struct{ text string }
-
-type bullets struct{ items []string }
-
-// figure is a chart: its PNG is linked from the Markdown and inlined in
-// the HTML as a data URI, so the page fetches nothing.
-type figure struct {
-	file, alt, caption string
-	png                []byte
-}
-
-// tableBlock is an analysis table, with a link to its CSV.
-type tableBlock struct {
-	t       *analysis.Table
-	csvFile string
-}
-
-func (h heading) markdown(b *strings.Builder) {
-	fmt.Fprintf(b, "%s %s\n\n", strings.Repeat("#", h.level), h.text)
-}
-
 func (h heading) html(b *strings.Builder) {
 	fmt.Fprintf(b, "<h%d>%s</h%d>\n", h.level, html.EscapeString(h.text), h.level)
 }
 
-func (p para) markdown(b *strings.Builder) { b.WriteString(p.text + "\n\n") }
-func (p para) html(b *strings.Builder)     { fmt.Fprintf(b, "<p>%s</p>\n", html.EscapeString(p.text)) }
-
-func (l bullets) markdown(b *strings.Builder) {
-	for _, it := range l.items {
-		b.WriteString("- " + it + "\n")
-	}
-	b.WriteString("\n")
-}
+func (p para) html(b *strings.Builder) { fmt.Fprintf(b, "<p>%s</p>\n", html.EscapeString(p.text)) }
 
 func (l bullets) html(b *strings.Builder) {
 	b.WriteString("<ul>\n")
@@ -64,23 +23,9 @@ func (l bullets) html(b *strings.Builder) {
 	b.WriteString("</ul>\n")
 }
 
-func (f figure) markdown(b *strings.Builder) {
-	fmt.Fprintf(b, "![%s](%s)\n\n*%s*\n\n", f.alt, f.file, f.caption)
-}
-
 func (f figure) html(b *strings.Builder) {
 	fmt.Fprintf(b, "<figure><img src=\"data:image/png;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
 		base64.StdEncoding.EncodeToString(f.png), html.EscapeString(f.alt), html.EscapeString(f.caption))
-}
-
-func (t tableBlock) markdown(b *strings.Builder) {
-	if err := t.t.Write(b, "md"); err != nil {
-		panic("truce: writing a table to a strings.Builder cannot fail: " + err.Error())
-	}
-	if t.csvFile != "" {
-		fmt.Fprintf(b, "\nData: [%s](%s)\n", t.csvFile, t.csvFile)
-	}
-	b.WriteString("\n")
 }
 
 func (t tableBlock) html(b *strings.Builder) {
@@ -117,15 +62,6 @@ func alignAttr(t *analysis.Table, i int) string {
 		return ` class="num"`
 	}
 	return ""
-}
-
-// renderMarkdown renders the blocks as one Markdown document.
-func renderMarkdown(blocks []block) string {
-	var b strings.Builder
-	for _, bl := range blocks {
-		bl.markdown(&b)
-	}
-	return b.String()
 }
 
 // htmlStyle is print-friendly: serif-free body, tables that do not split

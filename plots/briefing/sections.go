@@ -1,28 +1,31 @@
-package main
+package briefing
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
+	"github.com/truce-lab/truce/plots"
 )
 
 // briefing writes the briefing's text from the numbers: headline findings,
 // a section per chart and table, methods, coverage and sources.
-func briefing(in *reportInput, r *reportResults, tables map[string]*analysis.Table, charts []chart) []block {
-	first, last := in.deals[0].Start.Y, in.deals[0].Start.Y
-	for i := range in.deals {
-		first, last = min(first, in.deals[i].Start.Y), max(last, in.deals[i].Start.Y)
+func blocks(a *Analyses, tables map[string]*analysis.Table, charts []chart) []block {
+	first, last := a.Deals()[0].Start.Y, a.Deals()[0].Start.Y
+	for i := range a.Deals() {
+		first, last = min(first, a.Deals()[i].Start.Y), max(last, a.Deals()[i].Start.Y)
 	}
 	title := fmt.Sprintf("Deals between the Pakistani state and the Pakistani Taliban, %d–%d: how long they lasted and what ended them", first, last)
 	blocks := []block{
 		heading{1, title},
-		para{fmt.Sprintf("truce dataset v%s, as of %s. %s", in.version, in.asOf, in.note)},
+		para{fmt.Sprintf("truce dataset v%s, as of %s. %s", a.Version, a.AsOf(), a.Selection.Note)},
 		heading{2, "Headline findings"},
-		bullets{headlines(in, r)},
+		bullets{headlines(a)},
 	}
 	byChart := map[string]chart{}
 	for _, c := range charts {
@@ -46,7 +49,7 @@ func briefing(in *reportInput, r *reportResults, tables map[string]*analysis.Tab
 		[]string{"chart-durations", "chart-timeline"}, "durations")
 	section("Survival of the deals",
 		"The Kaplan–Meier curve gives the share of deals still in force after a given number of days, counting each censored deal only while it was observed. The shaded band is the 95% confidence interval; the dashed line marks the median.",
-		[]string{"chart-survival", "chart-survival-by"}, "summary", "summary-by-"+strings.ReplaceAll(in.by, ":", "-"))
+		[]string{"chart-survival", "chart-survival-by"}, "summary", byTableName(a.By))
 	section("Concessions and how long deals lasted",
 		"Each state concession and militant commitment is compared between the deals that included it and those that did not. A category that is absent from a deal means no source reports it, not that it was ruled out.",
 		[]string{"chart-matrix", "chart-concessions", "chart-forest"}, "concessions")
@@ -56,47 +59,47 @@ func briefing(in *reportInput, r *reportResults, tables map[string]*analysis.Tab
 	section("How much the uncertain dates matter",
 		"Many deals have month-only dates or sources that disagree on when they ended. The headline figures are recomputed at the shortest and longest durations the dates allow and under every alternative date a source gives; the table lists the readings that change something, and the CSV has them all.",
 		nil)
-	movers := analysis.SensitivityTable(r.sensitivity, true)
-	movers.Notes = append([]string{in.note}, movers.Notes...)
+	movers := analysis.SensitivityTable(a.Sensitivity, true)
+	movers.Notes = append([]string{a.Selection.Note}, movers.Notes...)
 	blocks = append(blocks, tableBlock{t: movers, csvFile: "table-sensitivity.csv"})
-	blocks = append(blocks, heading{2, "Methods"}, bullets{methods(in)})
-	blocks = append(blocks, heading{2, "Data coverage"}, bullets{coverage(in)})
-	if src := sourceList(in); len(src) > 0 {
+	blocks = append(blocks, heading{2, "Methods"}, bullets{methods(a)})
+	blocks = append(blocks, heading{2, "Data coverage"}, bullets{coverage(a)})
+	if src := sourceList(a); len(src) > 0 {
 		blocks = append(blocks, heading{2, "Sources"}, para{"Every fact in the dataset is cited; these are the sources of the deals analysed here. The quotes are in dataset/citations.csv and `truce show ID`."}, bullets{src})
 	}
 	return blocks
 }
 
-func headlines(in *reportInput, r *reportResults) []string {
-	o := r.overall
+func headlines(a *Analyses) []string {
+	o := a.Overall
 	var h []string
 	ended := map[dataset.EndType]int{}
-	for i := range in.deals {
-		ended[in.deals[i].EndType]++
+	for i := range a.Deals() {
+		ended[a.Deals()[i].EndType]++
 	}
 	dayOne := 0 // unknown ends last reported in force on the day they began
-	for i := range in.deals {
-		if dur, ok := in.deals[i].Duration(in.asOf); ok && in.deals[i].EndType == dataset.EndUnknown && dur.Upper == 0 {
+	for i := range a.Deals() {
+		if dur, ok := a.Deals()[i].Duration(a.AsOf()); ok && a.Deals()[i].EndType == dataset.EndTypeUnknown && dur.Upper == 0 {
 			dayOne++
 		}
 	}
 	h = append(h, fmt.Sprintf("%d deals were analysed: %s ended in a breakdown, %s expired, %s superseded, %s still in force, and %s no reported end. A deal with no reported end counts until a source last reports it in force; for %d of them that is only the day it began, so they say little about how long deals last.",
-		o.N, count(ended[dataset.Breakdown], "deal", "deals"), count(ended[dataset.Expired], "", ""),
-		count(ended[dataset.Superseded], "was", "were"), count(ended[dataset.Ongoing], "is", "are"), count(ended[dataset.EndUnknown], "has", "have"), dayOne))
+		o.N, analysis.Plural(ended[dataset.EndTypeBreakdown], "deal", "deals"), fmt.Sprint(ended[dataset.EndTypeExpired]),
+		analysis.Plural(ended[dataset.EndTypeSuperseded], "was", "were"), analysis.Plural(ended[dataset.EndTypeOngoing], "is", "are"), analysis.Plural(ended[dataset.EndTypeUnknown], "has", "have"), dayOne))
 	if o.Median.Reached {
 		h = append(h, fmt.Sprintf("Half of the deals had broken down by day %.0f (Kaplan–Meier median; 95%% confidence interval %s). %s",
-			o.Median.Estimate, ciText(o.Median), breakdownRange(in)))
+			o.Median.Estimate, ciText(o.Median), breakdownRange(a)))
 	} else {
-		h = append(h, "Fewer than half of the deals broke down while observed, so the median lifespan is not reached. "+breakdownRange(in))
+		h = append(h, "Fewer than half of the deals broke down while observed, so the median lifespan is not reached. "+breakdownRange(a))
 	}
 	h = append(h, fmt.Sprintf("In its first year a deal stayed in force for %.0f days on average (restricted mean survival time, standard error %.0f days); %.0f%% were still in force after a year (Kaplan–Meier).",
 		o.RMST, o.RMSTSE, 100*o.KM.Surv(365)))
-	if len(r.triggers.Rows) > 0 {
-		t := r.triggers.Rows[0]
-		h = append(h, fmt.Sprintf("The commonest end was a %s: %d of the %d deals whose end and its cause are known (%.0f%%). %s",
-			humanize(t.Trigger), t.N, r.triggers.Ended, 100*t.Share, whoBroke(r.triggers)))
+	if len(a.Triggers.Rows) > 0 {
+		t := a.Triggers.Rows[0]
+		h = append(h, fmt.Sprintf("The commonest end: %s, %d of the %d deals whose end and its cause are known (%.0f%%). %s",
+			plots.Humanize(t.Trigger), t.N, a.Triggers.Ended, 100*t.Share, whoBroke(a.Triggers)))
 	}
-	rows := concessionHighlights(r.concessions)
+	rows := concessionHighlights(a.Concessions)
 	small := 0
 	for _, row := range rows {
 		if row.Perm.P < 0.05 {
@@ -108,54 +111,43 @@ func headlines(in *reportInput, r *reportResults) []string {
 			break
 		}
 		hr, lo, hi := row.HR()
-		which := "Deals with " + humanize(row.Category)
+		which := "Deals with " + plots.Humanize(row.Category)
 		if row.Side == "militant commitment" {
-			which = "Deals in which the militants committed to " + humanize(row.Category)
+			which = "Deals in which the militants committed to " + plots.Humanize(row.Category)
 		}
 		h = append(h, fmt.Sprintf("%s (%d deals) lasted a median of %s days against %s for the others (log-rank p %s, permutation p %s; hazard ratio %s).",
-			which, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), pText(row.LogRankP), pText(row.Perm.P), hrText(hr, lo, hi)))
+			which, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), analysis.FormatP(row.LogRankP), analysis.FormatP(row.Perm.P), hrText(hr, lo, hi)))
 	}
 	h = append(h, fmt.Sprintf("Of %d concession and commitment comparisons, %s a permutation p below 0.05, where about %.1f would by chance alone. With this few deals, treat every comparison as a lead to check, not a finding.",
-		len(rows), count(small, "has", "have"), 0.05*float64(len(rows))))
-	h = append(h, correlationSentence(r.concessions))
-	if r.byTest != nil {
+		len(rows), analysis.Plural(small, "has", "have"), 0.05*float64(len(rows))))
+	h = append(h, correlationSentence(a.Concessions))
+	if a.ByTest != nil {
 		var parts []string
-		for _, g := range r.byGroups {
-			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", humanize(g.Group), estText(g.Median), g.N))
+		for _, g := range a.ByGroups {
+			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", plots.Humanize(g.Group), estText(g.Median), g.N))
 		}
-		h = append(h, fmt.Sprintf("By %s, median days: %s; log-rank p %s.", humanize(in.by), strings.Join(parts, ", "), pText(r.byTest.P)))
+		h = append(h, fmt.Sprintf("By %s, median days: %s; log-rank p %s.", plots.Humanize(a.By), strings.Join(parts, ", "), analysis.FormatP(a.ByTest.P)))
 	}
-	if s := sensitivitySentence(r.sensitivity); s != "" {
+	if s := sensitivitySentence(a.Sensitivity); s != "" {
 		h = append(h, s)
 	}
 	return h
 }
 
-// count says "3 were" or "1 was" (or just the number when no verb is given).
-func count(n int, one, many string) string {
-	switch {
-	case one == "":
-		return fmt.Sprint(n)
-	case n == 1:
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // breakdownRange names the shortest and longest deals that broke down.
-func breakdownRange(in *reportInput) string {
+func breakdownRange(a *Analyses) string {
 	var short, long *dataset.Deal
 	var sd, ld int
-	for i := range in.deals {
-		dur, ok := in.deals[i].Duration(in.asOf)
+	for i := range a.Deals() {
+		dur, ok := a.Deals()[i].Duration(a.AsOf())
 		if !ok || !dur.Event {
 			continue
 		}
 		if short == nil || dur.Days < sd {
-			short, sd = &in.deals[i], dur.Days
+			short, sd = &a.Deals()[i], dur.Days
 		}
 		if long == nil || dur.Days > ld {
-			long, ld = &in.deals[i], dur.Days
+			long, ld = &a.Deals()[i], dur.Days
 		}
 	}
 	if short == nil {
@@ -185,9 +177,6 @@ func sensitivitySentence(sv *analysis.Sensitivity) string {
 		verdict, len(sv.Scenarios), lo, hi, coded)
 }
 
-// humanize turns a code such as "military-operation" into words.
-func humanize(code string) string { return strings.ReplaceAll(code, "-", " ") }
-
 // correlationSentence says what the rank correlation between the number of
 // concessions and the duration shows, from its sign and p-value.
 func correlationSentence(c *analysis.Concessions) string {
@@ -203,7 +192,7 @@ func correlationSentence(c *analysis.Concessions) string {
 		}
 	}
 	return fmt.Sprintf("Among the %d deals that broke down, the number of state concessions %s (Spearman's rho %.2f, permutation p %s; Kendall's tau-b %.2f). Over all %d deals the figure is rho %.2f (p %s), but deals whose end is unknown enter with short censored times and are often the thinly documented ones, so that figure overstates any link.",
-		e.N, verdict, e.Spearman, pText(e.SpearmanPerm.P), e.Kendall, c.All.N, c.All.Spearman, pText(c.All.SpearmanPerm.P))
+		e.N, verdict, e.Spearman, analysis.FormatP(e.SpearmanPerm.P), e.Kendall, c.All.N, c.All.Spearman, analysis.FormatP(c.All.SpearmanPerm.P))
 }
 
 func ciText(q analysis.Quantile) string {
@@ -238,9 +227,9 @@ func whoBroke(tr *analysis.Triggers) string {
 		}
 	}
 	var parts []string
-	for _, w := range analysis.BrokenByOrder {
-		if n := total[w]; n > 0 && w != "none" {
-			parts = append(parts, fmt.Sprintf("%s %d", w, n))
+	for _, by := range dataset.BrokenByValues() {
+		if n := total[string(by)]; n > 0 && by != dataset.BrokenByNone {
+			parts = append(parts, fmt.Sprintf("%s %d", by, n))
 		}
 	}
 	if len(parts) == 0 {
@@ -249,10 +238,10 @@ func whoBroke(tr *analysis.Triggers) string {
 	return "Broken by: " + strings.Join(parts, ", ") + "."
 }
 
-func methods(in *reportInput) []string {
+func methods(a *Analyses) []string {
 	return []string{
 		"Duration: days from the start (signing, announcement or first day of a ceasefire) to the end under the codebook's end rule. Month- or year-only dates use the middle day of their span; the sensitivity table shows the bounds.",
-		fmt.Sprintf("Censoring: a deal that expired, was superseded, is still in force (at %s) or whose end is not reported (at the last date a source reports it in force) is censored, not counted as a breakdown; the event is a breakdown.", in.asOf),
+		fmt.Sprintf("Censoring: a deal that expired, was superseded, is still in force (at %s) or whose end is not reported (at the last date a source reports it in force) is censored, not counted as a breakdown; the event is a breakdown.", a.AsOf()),
 		"Kaplan–Meier estimates with Greenwood standard errors and 95% log-scale confidence intervals; medians and restricted mean survival time as R's survival package computes them (tested against R to 1e-6).",
 		"Comparisons: log-rank test (R survdiff); for each concession, a permutation p-value of the same statistic (exact where feasible, else seeded random permutations, stopped early once 20 are as extreme, up to 10,000: Besag & Clifford 1991), and a one-covariate Cox model with Efron ties.",
 		"What the p-values can and cannot say: the deals are not a random sample, concessions were not assigned at random (they reflect the balance of force when the deal was made), the number of deals is small and many comparisons are made. A small p-value marks a pattern worth a closer look; a large one is not evidence that a concession makes no difference.",
@@ -260,45 +249,53 @@ func methods(in *reportInput) []string {
 	}
 }
 
-func coverage(in *reportInput) []string {
+func coverage(a *Analyses) []string {
 	kinds := map[string]int{}
-	for i := range in.all {
-		kinds[string(in.all[i].Kind)]++
+	for i := range a.All {
+		kinds[string(a.All[i].Kind)]++
 	}
 	var parts []string
-	for _, k := range sortedKeys(kinds) {
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
 		if k != "" {
 			parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
 		}
 	}
-	out := []string{fmt.Sprintf("%d rows in the data used (%s); %d analysed.", len(in.all), strings.Join(parts, ", "), len(in.deals))}
-	out = append(out, fmt.Sprintf("Reporting reviewed up to %s. Later deals, and later news of these ones, are not included.", in.asOf))
+	out := []string{fmt.Sprintf("%d rows in the data used (%s); %d analysed.", len(a.All), strings.Join(parts, ", "), len(a.Deals()))}
+	out = append(out, fmt.Sprintf("Reporting reviewed up to %s. Later deals, and later news of these ones, are not included.", a.AsOf()))
 	out = append(out, "The counting rule (which rows are state agreements, tribal undertakings or talks), every column and every category are defined in dataset/CODEBOOK.md.")
 	return out
 }
 
-func sourceList(in *reportInput) []string {
-	if in.data == nil || len(in.data.Sources) == 0 {
+func sourceList(a *Analyses) []string {
+	if a.Data == nil || len(a.Data.Sources) == 0 {
 		return nil
 	}
 	used := map[string]bool{}
-	for i := range in.deals {
-		for _, s := range in.deals[i].Sources {
+	for i := range a.Deals() {
+		for _, s := range a.Deals()[i].Sources {
 			used[s] = true
 		}
 	}
 	var out []string
-	for _, id := range sortedKeys(used) {
-		s, ok := in.data.Source(id)
+	for _, id := range slices.Sorted(maps.Keys(used)) {
+		s, ok := a.Data.Source(id)
 		if !ok {
 			continue
 		}
-		loc := s.URL
-		if loc == "" {
-			loc = "source document " + s.Document
-		}
-		out = append(out, fmt.Sprintf("[%s] %s. %s", id, s, loc))
+		out = append(out, s.Reference())
 	}
 	slices.Sort(out)
 	return out
+}
+
+// concessionHighlights returns the tested rows ordered by permutation p.
+func concessionHighlights(c *analysis.Concessions) []analysis.ConcessionRow {
+	var rows []analysis.ConcessionRow
+	for _, r := range c.Rows {
+		if !math.IsNaN(r.Perm.P) {
+			rows = append(rows, r)
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b analysis.ConcessionRow) int { return cmp.Compare(a.Perm.P, b.Perm.P) })
+	return rows
 }
