@@ -23,8 +23,8 @@ type Table struct {
 	Warnings []string
 }
 
-// Formats are the output formats a Table can be written in.
-var Formats = []string{"text", "md", "csv", "json"}
+// Formats returns the output formats a Table can be written in.
+func Formats() []string { return []string{"text", "md", "csv", "json"} }
 
 // Write writes t in the named format: "text" (aligned columns), "md"
 // (Markdown), "csv" (header and rows only) or "json" (an object with
@@ -40,7 +40,7 @@ func (t *Table) Write(w io.Writer, format string) error {
 	case "json":
 		return t.writeJSON(w)
 	}
-	return fmt.Errorf("analysis: unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("analysis: unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }
 
 func (t *Table) widths() []int {

@@ -63,7 +63,7 @@ func durationBars(deals []dataset.Deal, asOf dataset.Date) (bars []durationBar, 
 			Event:   dur.Event,
 			Open:    dur.Basis == "as_of" || dur.Basis == "last_seen",
 			EndType: string(d.EndType),
-			Color:   EndTypeColors.Of(string(d.EndType)),
+			Color:   endTypeColors.Of(string(d.EndType)),
 			Label:   label,
 		})
 	}
@@ -151,7 +151,7 @@ func Durations(deals []dataset.Deal, asOf dataset.Date, meta Meta) (*plot.Plot, 
 
 	var legend []legendEntry
 	for _, t := range presentInOrder(vocab("end_type"), types) {
-		legend = append(legend, legendEntry{Label: Humanize(t), Thumb: swatch(EndTypeColors.Of(t))})
+		legend = append(legend, legendEntry{Label: Humanize(t), Thumb: swatch(endTypeColors.Of(t))})
 	}
 	legend = append(legend,
 		legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)},

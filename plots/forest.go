@@ -130,7 +130,7 @@ func (f forestPlotter) Plot(c draw.Canvas, p *plot.Plot) {
 		if m.HiArrow {
 			c.FillPolygon(inkDark, []vg.Point{{X: x1 + 2, Y: y}, {X: x1 - 5, Y: y + 4}, {X: x1 - 5, Y: y - 4}})
 		}
-		c.DrawGlyph(draw.GlyphStyle{Color: Blue, Radius: vg.Points(4.5), Shape: draw.BoxGlyph{}}, vg.Point{X: trX(m.Est), Y: y})
+		c.DrawGlyph(draw.GlyphStyle{Color: blue, Radius: vg.Points(4.5), Shape: draw.BoxGlyph{}}, vg.Point{X: trX(m.Est), Y: y})
 	}
 }
 

@@ -55,7 +55,7 @@ func matrixData(deals []dataset.Deal) (ids []string, cols []matrixCol, present [
 	return ids, cols, present
 }
 
-var groupColors = []color.Color{Blue, Orange}
+var groupColors = []color.Color{blue, orange}
 
 // cells draws the matrix.
 type cells struct {
@@ -139,8 +139,8 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 		sub = "No state concession is recorded in these deals"
 	}
 	legend := []legendEntry{
-		{Label: "State concession given", Thumb: swatch(Blue)},
-		{Label: "Militant commitment made", Thumb: swatch(Orange)},
+		{Label: "State concession given", Thumb: swatch(blue)},
+		{Label: "Militant commitment made", Thumb: swatch(orange)},
 		{Label: "Not recorded", Thumb: swatch(color.RGBA{0xee, 0xee, 0xee, 0xff})},
 	}
 	notes := []string{"Rows: deals from the earliest (top). Columns: the codebook's state_concessions and militant_commitments values; the number of deals with each is in brackets. A blank cell means the deal's sources record no such item."}

@@ -50,10 +50,10 @@ func TestDurationBars(t *testing.T) {
 		whisker        bool
 		clr            color.Color
 	}{
-		{"test-a", "30", "breakdown", 30, true, false, false, Vermillion},
-		{"test-b", "3593+", "ongoing", 3593, false, true, false, BluishGreen},
-		{"test-c", "61+", "unknown", 61, false, true, true, Grey},
-		{"test-d", "100+", "superseded", 100, false, false, false, SkyBlue},
+		{"test-a", "30", "breakdown", 30, true, false, false, vermillion},
+		{"test-b", "3593+", "ongoing", 3593, false, true, false, bluishGreen},
+		{"test-c", "61+", "unknown", 61, false, true, true, grey},
+		{"test-d", "100+", "superseded", 100, false, false, false, skyBlue},
 	}
 	if len(bars) != len(want) {
 		t.Fatalf("got %d bars, want %d", len(bars), len(want))
@@ -106,7 +106,7 @@ func TestTimelineRowsAndBands(t *testing.T) {
 	if rows[1].End-rows[1].Start != 10 || rows[0].Open != true || rows[1].Open {
 		t.Errorf("rows %+v", rows)
 	}
-	if rows[0].Color != MediatorColors["none"] || rows[1].Color != MediatorColors["jirga"] {
+	if rows[0].Color != mediatorColors["none"] || rows[1].Color != mediatorColors["jirga"] {
 		t.Errorf("colours %v %v", rows[0].Color, rows[1].Color)
 	}
 	lo, hi := dayNumber(2004, 1, 1), dayNumber(2020, 1, 2)

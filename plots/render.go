@@ -34,8 +34,8 @@ type RenderOptions struct {
 // DefaultDPI is the PNG resolution when RenderOptions.DPI is 0.
 const DefaultDPI = 200
 
-// Formats lists the output formats, by file extension without the dot.
-var Formats = []string{"png", "svg", "pdf"}
+// Formats returns the output formats, by file extension without the dot.
+func Formats() []string { return []string{"png", "svg", "pdf"} }
 
 func (o RenderOptions) resolve(p *plot.Plot) (w, h vg.Length, dpi int, err error) {
 	w, h = 8*vg.Inch, 5*vg.Inch

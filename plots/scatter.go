@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/truce-lab/truce/analysis"
 )
 
 // Point is one deal of the concessions scatter.
@@ -63,16 +65,17 @@ func dodge(points []Point, tol, step float64) []float64 {
 	return off
 }
 
-// formatP formats a p-value for a chart: two significant digits, or
-// "< 0.001".
+// formatP says a p-value on a chart, with analysis.FormatP's figures:
+// "p = 0.042", "p <0.001", "p not available".
 func formatP(p float64) string {
-	switch {
-	case math.IsNaN(p):
+	if math.IsNaN(p) {
 		return "p not available"
-	case p < 0.001:
-		return "p < 0.001"
 	}
-	return "p = " + strconv.FormatFloat(p, 'g', 2, 64)
+	s := analysis.FormatP(p)
+	if s[0] == '<' {
+		return "p " + s
+	}
+	return "p = " + s
 }
 
 // logDayTicks labels a log axis of days + 1 at 1, 3, 10, 30, ... and puts
@@ -200,9 +203,9 @@ func (lp *labelledPoints) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	// Points on top.
 	for i, pt := range lp.Points {
-		g := draw.GlyphStyle{Color: Vermillion, Radius: lp.Radius, Shape: draw.CircleGlyph{}}
+		g := draw.GlyphStyle{Color: vermillion, Radius: lp.Radius, Shape: draw.CircleGlyph{}}
 		if pt.Censored {
-			g = draw.GlyphStyle{Color: Blue, Radius: lp.Radius, Shape: draw.RingGlyph{}}
+			g = draw.GlyphStyle{Color: blue, Radius: lp.Radius, Shape: draw.RingGlyph{}}
 		}
 		c.DrawGlyph(g, anchors[i])
 	}
@@ -257,8 +260,8 @@ func ConcessionScatter(points []Point, rho, p float64, n int, meta Meta) (*plot.
 	// y title goes above the axis instead, as briefings often put it.
 	ytitle := "Days in force + 1 (log scale)"
 	legend := []legendEntry{
-		{Label: "Broke down", Thumb: glyphThumb(Vermillion, draw.CircleGlyph{})},
-		{Label: "No breakdown observed (censored)", Thumb: glyphThumb(Blue, draw.RingGlyph{})},
+		{Label: "Broke down", Thumb: glyphThumb(vermillion, draw.CircleGlyph{})},
+		{Label: "No breakdown observed (censored)", Thumb: glyphThumb(blue, draw.RingGlyph{})},
 	}
 	var sub string
 	switch {

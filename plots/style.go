@@ -47,15 +47,14 @@ func (m Meta) SourceLine() string {
 // The Okabe–Ito palette (M. Okabe and K. Ito, Color Universal Design, 2002),
 // safe for the common forms of colour blindness.
 var (
-	Black         = color.RGBA{0x00, 0x00, 0x00, 0xff}
-	Orange        = color.RGBA{0xE6, 0x9F, 0x00, 0xff}
-	SkyBlue       = color.RGBA{0x56, 0xB4, 0xE9, 0xff}
-	BluishGreen   = color.RGBA{0x00, 0x9E, 0x73, 0xff}
-	Yellow        = color.RGBA{0xF0, 0xE4, 0x42, 0xff}
-	Blue          = color.RGBA{0x00, 0x72, 0xB2, 0xff}
-	Vermillion    = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
-	ReddishPurple = color.RGBA{0xCC, 0x79, 0xA7, 0xff}
-	Grey          = color.RGBA{0x99, 0x99, 0x99, 0xff}
+	black         = color.RGBA{0x00, 0x00, 0x00, 0xff}
+	orange        = color.RGBA{0xE6, 0x9F, 0x00, 0xff}
+	skyBlue       = color.RGBA{0x56, 0xB4, 0xE9, 0xff}
+	bluishGreen   = color.RGBA{0x00, 0x9E, 0x73, 0xff}
+	blue          = color.RGBA{0x00, 0x72, 0xB2, 0xff}
+	vermillion    = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
+	reddishPurple = color.RGBA{0xCC, 0x79, 0xA7, 0xff}
+	grey          = color.RGBA{0x99, 0x99, 0x99, 0xff}
 )
 
 var (
@@ -67,46 +66,46 @@ var (
 	bandGrey = color.RGBA{0xf0, 0xf0, 0xf0, 0xff}
 )
 
-// Palette returns the colour of a category value; values it does not know
+// palette returns the colour of a category value; values it does not know
 // are grey.
-type Palette map[string]color.Color
+type palette map[string]color.Color
 
 // Of returns the colour of value v.
-func (p Palette) Of(v string) color.Color {
+func (p palette) Of(v string) color.Color {
 	if c, ok := p[v]; ok {
 		return c
 	}
-	return Grey
+	return grey
 }
 
-// EndTypeColors colours the end_type vocabulary.
-var EndTypeColors = Palette{
-	"breakdown":  Vermillion,
-	"expired":    Blue,
-	"superseded": SkyBlue,
-	"ongoing":    BluishGreen,
-	"unknown":    Grey,
+// endTypeColors colours the end_type vocabulary.
+var endTypeColors = palette{
+	"breakdown":  vermillion,
+	"expired":    blue,
+	"superseded": skyBlue,
+	"ongoing":    bluishGreen,
+	"unknown":    grey,
 }
 
-// MediatorColors colours the mediator_type vocabulary.
-var MediatorColors = Palette{
-	"jirga":                Orange,
-	"religious-party":      BluishGreen,
-	"afghan-taliban":       Vermillion,
-	"government-committee": Blue,
-	"none":                 ReddishPurple,
-	"unknown":              Grey,
+// mediatorColors colours the mediator_type vocabulary.
+var mediatorColors = palette{
+	"jirga":                orange,
+	"religious-party":      bluishGreen,
+	"afghan-taliban":       vermillion,
+	"government-committee": blue,
+	"none":                 reddishPurple,
+	"unknown":              grey,
 }
 
-// BrokenByColors colours the broken_by vocabulary.
-var BrokenByColors = Palette{
-	"militants":   Vermillion,
-	"state":       Blue,
-	"third-party": ReddishPurple,
-	"mutual":      BluishGreen,
-	"disputed":    Orange,
-	"none":        SkyBlue,
-	"unknown":     Grey,
+// brokenByColors colours the broken_by vocabulary.
+var brokenByColors = palette{
+	"militants":   vermillion,
+	"state":       blue,
+	"third-party": reddishPurple,
+	"mutual":      bluishGreen,
+	"disputed":    orange,
+	"none":        skyBlue,
+	"unknown":     grey,
 }
 
 // Font sizes, in points, chosen for a chart printed about 7–9 inches wide.

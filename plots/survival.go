@@ -21,7 +21,7 @@ type Curve struct {
 }
 
 // curveColors are given to curves in order.
-var curveColors = []color.Color{Blue, Vermillion, BluishGreen, ReddishPurple, Orange, SkyBlue, Black}
+var curveColors = []color.Color{blue, vermillion, bluishGreen, reddishPurple, orange, skyBlue, black}
 
 // stepPoints returns the vertices of the Kaplan–Meier step function for a
 // post-step line: (0, 1), then (t, S(t)) at every row. The line is

@@ -45,7 +45,7 @@ func timelineRows(deals []dataset.Deal, asOf dataset.Date) (rows []timelineRow, 
 			End:      start + float64(dur.Days),
 			Open:     dur.Basis == "as_of" || dur.Basis == "last_seen",
 			Mediator: string(d.MediatorType),
-			Color:    MediatorColors.Of(string(d.MediatorType)),
+			Color:    mediatorColors.Of(string(d.MediatorType)),
 		})
 	}
 	return rows, skipped
@@ -167,7 +167,7 @@ func Timeline(deals []dataset.Deal, governments []dataset.Government, asOf datas
 
 	var legend []legendEntry
 	for _, m := range presentInOrder(vocab("mediator_type"), meds) {
-		legend = append(legend, legendEntry{Label: Humanize(m), Thumb: swatch(MediatorColors.Of(m))})
+		legend = append(legend, legendEntry{Label: Humanize(m), Thumb: swatch(mediatorColors.Of(m))})
 	}
 	legend = append(legend, legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)})
 	notes := []string{"Colour: the principal mediator. Shaded bands: the government in office, labelled with its short name or, where the band is narrow, its id in the codebook. Bars start at each deal's start date and end at its end, the as-of date or its last report; very short deals are drawn 3 points wide."}

@@ -90,7 +90,7 @@ func (s stacks) Plot(c draw.Canvas, p *plot.Plot) {
 		x := 0
 		for _, sg := range r.Segs {
 			a, b := trX(float64(x)), trX(float64(x+sg.Count))
-			clr := BrokenByColors.Of(sg.BrokenBy)
+			clr := brokenByColors.Of(sg.BrokenBy)
 			c.FillPolygon(clr, rectPts(vg.Rectangle{Min: vg.Point{X: a, Y: y0}, Max: vg.Point{X: b, Y: y1}}))
 			// A white rule between segments.
 			c.StrokeLine2(draw.LineStyle{Color: white, Width: 1}, b, y0, b, y1)
@@ -138,7 +138,7 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	p.Y.Min, p.Y.Max = -0.6, float64(len(rows))-0.4
 	legend := []legendEntry{{Label: "Broken by:"}}
 	for _, b := range presentInOrder(vocab("broken_by"), bys) {
-		legend = append(legend, legendEntry{Label: Humanize(b), Thumb: swatch(BrokenByColors.Of(b))})
+		legend = append(legend, legendEntry{Label: Humanize(b), Thumb: swatch(brokenByColors.Of(b))})
 	}
 	top := rows[0]
 	sub := fmt.Sprintf("%s was the most common trigger: %d of %d breakdowns", Humanize(top.Trigger), top.Total, total)

@@ -59,7 +59,7 @@ func runChart(o *options, args []string, w io.Writer) error {
 		return usagef("chart needs -o FILE")
 	}
 	ext := strings.TrimPrefix(filepath.Ext(o.out), ".")
-	if !slices.Contains(plots.Formats, ext) {
+	if !slices.Contains(plots.Formats(), ext) {
 		return usagef("-o %s: the extension must be .png, .svg or .pdf", o.out)
 	}
 	opt := plots.RenderOptions{DPI: o.dpi}

@@ -47,8 +47,8 @@ func tableFlags(fs *flag.FlagSet, o *options) {
 }
 
 func (o *options) check() error {
-	if o.format != "" && !slices.Contains(analysis.Formats, o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(analysis.Formats, ", "))
+	if o.format != "" && !slices.Contains(analysis.Formats(), o.format) {
+		return usagef("--format %q: want one of %s", o.format, strings.Join(analysis.Formats(), ", "))
 	}
 	if o.asOf != "" {
 		if d, err := dataset.ParseDate(o.asOf); err != nil || d.Prec != dataset.Day {
