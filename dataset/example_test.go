@@ -53,3 +53,39 @@ func ExampleParseDate() {
 	// 2008-05 spans 31 days
 	// bad date "2004-02-30": no such day in 2004-02 (want YYYY-MM-DD, YYYY-MM or YYYY)
 }
+
+func ExampleSelect() {
+	data, err := dataset.Load()
+	if err != nil {
+		panic(err)
+	}
+	where, err := dataset.ParseConds([]string{"start>2006", "start<2009"})
+	if err != nil {
+		panic(err)
+	}
+	sel, err := dataset.Select(data.Deals, where, dataset.Date{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(sel.Deals), "deals, as of", sel.AsOf)
+	fmt.Println(sel.Deals[0].ID, sel.Deals[0].Kind, sel.Deals[0].Start)
+	// Output:
+	// 17 deals, as of 2026-11-22
+	// bajaur-2007 agreement 2007-03-26
+}
+
+func ExampleFrame() {
+	deals, err := dataset.Read(strings.NewReader("id,start,end,end_type,state_concessions\n" +
+		"a,2008-05-21,2008-07-01,breakdown,amnesty\nb,2009-02-16,,ongoing,\n"))
+	if err != nil {
+		panic(err)
+	}
+	df := dataset.FrameAt(deals, dataset.MustDate("2009-12-31"))
+	for _, row := range df.Select([]string{"id", "days", "event", "has:amnesty"}).Records() {
+		fmt.Println(strings.Join(row, " "))
+	}
+	// Output:
+	// id days event has:amnesty
+	// a 41 true true
+	// b 318 false false
+}
