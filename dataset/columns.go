@@ -12,6 +12,7 @@ type column struct {
 	name string
 	get  func(d *Deal) string
 	set  func(d *Deal, cell string) error
+	list bool // a ;-separated list of items
 }
 
 // Columns lists the deals.csv columns in file order.
@@ -33,7 +34,7 @@ var minimalColumns = []string{"id", "start", "end"}
 var requiredValues = []string{"id", "name", "kind", "scope", "start", "end_type", "certainty", "sources"}
 
 var columns = []column{
-	{"id", func(d *Deal) string { return d.ID }, setID},
+	{"id", func(d *Deal) string { return d.ID }, setID, false},
 	text("name", func(d *Deal) *string { return &d.Name }),
 	category("kind", func(d *Deal) *string { return (*string)(&d.Kind) }),
 	category("scope", func(d *Deal) *string { return (*string)(&d.Scope) }),
@@ -79,12 +80,12 @@ func setID(d *Deal, cell string) error {
 
 func text(name string, field func(*Deal) *string) column {
 	return column{name, func(d *Deal) string { return *field(d) },
-		func(d *Deal, cell string) error { *field(d) = cell; return nil }}
+		func(d *Deal, cell string) error { *field(d) = cell; return nil }, false}
 }
 
 func date(name string, field func(*Deal) *Date) column {
 	return column{name, func(d *Deal) string { return field(d).String() },
-		func(d *Deal, cell string) (err error) { *field(d), err = ParseDate(cell); return err }}
+		func(d *Deal, cell string) (err error) { *field(d), err = ParseDate(cell); return err }, false}
 }
 
 // category checks a single value against the column's vocabulary when the
@@ -98,7 +99,7 @@ func category(name string, field func(*Deal) *string) column {
 			}
 			*field(d) = cell
 			return nil
-		}}
+		}, false}
 }
 
 // list parses a ;-separated cell, checking each item against the column's
@@ -118,7 +119,7 @@ func list(name string, field func(*Deal) *[]string) column {
 			}
 			*field(d) = items
 			return nil
-		}}
+		}, true}
 }
 
 func alts(name string, field func(*Deal) *[]Alt) column {
@@ -152,7 +153,7 @@ func alts(name string, field func(*Deal) *[]Alt) column {
 			}
 			*field(d) = out
 			return nil
-		}}
+		}, true}
 }
 
 // splitList splits a ;-separated cell, trimming spaces around items.

@@ -165,12 +165,16 @@ func hasAttr(deals []Deal, col string) bool {
 	return false
 }
 
-// IsList reports whether a column holds a ;-separated list of values.
+// IsList reports whether a column of deals.csv holds a ;-separated list
+// of items (state_concessions, sources, start_alt, ...): the filter
+// language's = matches any item of such a cell.
 func IsList(col string) bool {
-	if v, ok := VocabularyOf(col); ok && v.Multi {
-		return true
+	for _, c := range columns {
+		if c.name == col {
+			return c.list
+		}
 	}
-	return col == "sources" || col == "pax_id" || col == "ethprio_id"
+	return false
 }
 
 func matches(d *Deal, col string, vals []string) bool {

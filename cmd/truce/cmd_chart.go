@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -69,7 +68,7 @@ func runChart(o *options, args []string, w io.Writer) error {
 			return err
 		}
 	}
-	a, err := o.analysed()
+	a, err := o.analysed(args[0])
 	if err != nil {
 		return err
 	}
@@ -88,14 +87,12 @@ func runTable(o *options, args []string, w io.Writer) error {
 	if len(args) != 1 {
 		return usagef("table takes one name: durations, summary, summary-by-COL, concessions, triggers, sensitivity")
 	}
-	a, err := o.analysed()
+	if names := briefing.TableNames(o.by); !slices.Contains(names, args[0]) {
+		return usagef("no table %q (tables: %s)", args[0], strings.Join(names, ", "))
+	}
+	a, err := o.analysed(args[0])
 	if err != nil {
 		return err
 	}
-	tables := briefing.Tables(a)
-	t, ok := tables[args[0]]
-	if !ok {
-		return usagef("no table %q (tables: %s)", args[0], strings.Join(slices.Sorted(maps.Keys(tables)), ", "))
-	}
-	return t.Write(w, o.format)
+	return briefing.Tables(a)[args[0]].Write(w, o.format)
 }

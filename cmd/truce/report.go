@@ -53,11 +53,14 @@ func (o *options) briefingOptions() briefing.Options {
 	return opts
 }
 
-// analysed reads the data once and computes the briefing's analyses.
-func (o *options) analysed() (*briefing.Analyses, error) {
+// analysed reads the data once and computes the analyses the named chart
+// or table needs.
+func (o *options) analysed(name string) (*briefing.Analyses, error) {
 	data, err := o.readData()
 	if err != nil {
 		return nil, err
 	}
-	return briefing.Analyse(data, o.briefingOptions())
+	opts := o.briefingOptions()
+	opts.Only = []string{name}
+	return briefing.Analyse(data, opts)
 }

@@ -1,6 +1,9 @@
 package briefing
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
 )
@@ -14,6 +17,40 @@ type Options struct {
 	By      string         // grouping column of the by-group section; "": mediator_type
 	DPI     int            // PNG resolution; 0: 200
 	Version string         // dataset version printed on the briefing; "": dataset.Version
+	// Only names the charts and tables wanted (see ChartNames and Tables),
+	// so that Analyse computes only what they need; empty means all. Build
+	// ignores it.
+	Only []string
+}
+
+// Parts of the analyses, and which chart or table needs which.
+const (
+	partOverall     = "overall"
+	partBy          = "by"
+	partConcessions = "concessions"
+	partTriggers    = "triggers"
+	partSensitivity = "sensitivity"
+)
+
+var needs = map[string][]string{
+	"survival": {partOverall}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
+	"summary": {partOverall}, "triggers": {partTriggers}, "sensitivity": {partConcessions, partSensitivity},
+}
+
+// needed reports whether a part of the analyses is needed for opts.Only.
+func (o Options) needed(part string) bool {
+	if len(o.Only) == 0 {
+		return true
+	}
+	for _, name := range o.Only {
+		if strings.HasPrefix(name, "summary-by-") {
+			name = "survival-by"
+		}
+		if slices.Contains(needs[name], part) {
+			return true
+		}
+	}
+	return false
 }
 
 func (o Options) withDefaults() Options {
@@ -39,6 +76,7 @@ type Analyses struct {
 	By        string
 	Version   string
 
+	// The analyses; those Options.Only does not need are left zero.
 	Overall     analysis.GroupSummary
 	ByGroups    []analysis.GroupSummary
 	ByWarnings  []string
@@ -54,8 +92,8 @@ func (a *Analyses) Deals() []dataset.Deal { return a.Selection.Deals }
 // AsOf is the date durations are measured to.
 func (a *Analyses) AsOf() dataset.Date { return a.Selection.AsOf }
 
-// Analyse selects the deals of data with dataset.Select and computes every
-// analysis of the briefing.
+// Analyse selects the deals of data with dataset.Select and computes the
+// analyses of the briefing: all of them, or those opts.Only needs.
 func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 	opts = opts.withDefaults()
 	all, err := dataset.Filter(data.Deals, opts.Where)
@@ -71,30 +109,40 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 		return nil, err
 	}
 	a := &Analyses{Data: data, All: all, Selection: sel, Sample: s, By: opts.By, Version: opts.Version}
-	overall, _, err := analysis.Summarize(s, "", 365)
-	if err != nil {
-		return nil, err
+	if opts.needed(partOverall) {
+		overall, _, err := analysis.Summarize(s, "", 365)
+		if err != nil {
+			return nil, err
+		}
+		a.Overall = overall[0]
 	}
-	a.Overall = overall[0]
-	if a.ByGroups, a.ByWarnings, err = analysis.Summarize(s, a.By, 365); err != nil {
-		return nil, err
+	if opts.needed(partBy) {
+		if a.ByGroups, a.ByWarnings, err = analysis.Summarize(s, a.By, 365); err != nil {
+			return nil, err
+		}
+		labels, err := s.Labels(a.By)
+		if err != nil {
+			return nil, err
+		}
+		if a.ByTest, err = analysis.LogRank(s.Times, s.Events, labels); err != nil {
+			a.ByWarnings = append(a.ByWarnings, "log-rank test not computed: "+err.Error())
+			a.ByTest = nil
+		}
 	}
-	labels, err := s.Labels(a.By)
-	if err != nil {
-		return nil, err
+	if opts.needed(partConcessions) {
+		if a.Concessions, err = analysis.AnalyzeConcessions(s, analysis.ConcessionColumns()); err != nil {
+			return nil, err
+		}
 	}
-	if a.ByTest, err = analysis.LogRank(s.Times, s.Events, labels); err != nil {
-		a.ByWarnings = append(a.ByWarnings, "log-rank test not computed: "+err.Error())
-		a.ByTest = nil
+	if opts.needed(partTriggers) {
+		if a.Triggers, err = analysis.AnalyzeTriggers(s); err != nil {
+			return nil, err
+		}
 	}
-	if a.Concessions, err = analysis.AnalyzeConcessions(s, analysis.ConcessionColumns()); err != nil {
-		return nil, err
-	}
-	if a.Triggers, err = analysis.AnalyzeTriggers(s); err != nil {
-		return nil, err
-	}
-	if a.Sensitivity, err = analysis.AnalyzeSensitivity(sel.Deals, sel.AsOf, analysis.SensitivityColumns(a.Concessions), 3); err != nil {
-		return nil, err
+	if opts.needed(partSensitivity) {
+		if a.Sensitivity, err = analysis.AnalyzeSensitivity(sel.Deals, sel.AsOf, analysis.SensitivityColumns(a.Concessions), 3); err != nil {
+			return nil, err
+		}
 	}
 	return a, nil
 }

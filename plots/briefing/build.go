@@ -37,6 +37,7 @@ type Briefing struct {
 // analysis and renders every file of the briefing in memory.
 func Build(data *dataset.Data, opts Options) (*Briefing, error) {
 	opts = opts.withDefaults()
+	opts.Only = nil
 	a, err := Analyse(data, opts)
 	if err != nil {
 		return nil, err

@@ -8,28 +8,42 @@ import (
 )
 
 // Tables are the briefing's tables, by name: durations, summary,
-// summary-by-COL, concessions, triggers and sensitivity. Each carries the
-// selection's note first.
+// summary-by-COL, concessions, triggers and sensitivity, each with the
+// selection's note first. A table whose analysis was not computed (see
+// Options.Only) is left out.
 func Tables(a *Analyses) map[string]*analysis.Table {
-	summary := analysis.SummaryTable("", []analysis.GroupSummary{a.Overall}, a.Overall.KM.Warnings)
-	byTable := analysis.SummaryTable(a.By, a.ByGroups, a.ByWarnings)
-	byTable.Name = byTableName(a.By)
-	if a.ByTest != nil {
-		byTable.Notes = append(byTable.Notes, fmt.Sprintf("Log-rank test across the groups: chi-square %.2f on %d df, p = %s.", a.ByTest.Chisq, a.ByTest.DF, analysis.FormatP(a.ByTest.P)))
-		byTable.Warnings = append(byTable.Warnings, a.ByTest.Warnings...)
+	out := map[string]*analysis.Table{"durations": analysis.DurationsTable(a.Deals(), a.AsOf())}
+	if a.Overall.KM != nil {
+		out["summary"] = analysis.SummaryTable("", []analysis.GroupSummary{a.Overall}, a.Overall.KM.Warnings)
 	}
-	out := map[string]*analysis.Table{
-		"durations":   analysis.DurationsTable(a.Deals(), a.AsOf()),
-		"summary":     summary,
-		byTable.Name:  byTable,
-		"concessions": analysis.ConcessionTable(a.Concessions),
-		"triggers":    analysis.TriggerTable(a.Triggers),
-		"sensitivity": analysis.SensitivityTable(a.Sensitivity, false),
+	if a.ByGroups != nil {
+		byTable := analysis.SummaryTable(a.By, a.ByGroups, a.ByWarnings)
+		byTable.Name = byTableName(a.By)
+		if a.ByTest != nil {
+			byTable.Notes = append(byTable.Notes, fmt.Sprintf("Log-rank test across the groups: chi-square %.2f on %d df, p = %s.", a.ByTest.Chisq, a.ByTest.DF, analysis.FormatP(a.ByTest.P)))
+			byTable.Warnings = append(byTable.Warnings, a.ByTest.Warnings...)
+		}
+		out[byTable.Name] = byTable
+	}
+	if a.Concessions != nil {
+		out["concessions"] = analysis.ConcessionTable(a.Concessions)
+	}
+	if a.Triggers != nil {
+		out["triggers"] = analysis.TriggerTable(a.Triggers)
+	}
+	if a.Sensitivity != nil {
+		out["sensitivity"] = analysis.SensitivityTable(a.Sensitivity, false)
 	}
 	for _, t := range out {
 		t.Notes = append([]string{a.Selection.Note}, t.Notes...)
 	}
 	return out
+}
+
+// TableNames returns the names of the briefing's tables when grouping by
+// the column by.
+func TableNames(by string) []string {
+	return []string{"durations", "summary", byTableName(by), "concessions", "triggers", "sensitivity"}
 }
 
 // byTableName is the name of the by-group summary table: summary-by-COL.
