@@ -29,7 +29,7 @@ type Selection struct {
 //  3. durations are measured to asOf, or to AsOf() when asOf is the zero
 //     Date (the as-of rule).
 //
-// No deal left is an error.
+// No deal left is an error wrapping ErrNoMatch.
 func Select(deals []Deal, conds []Cond, asOf Date) (*Selection, error) {
 	if asOf.IsZero() {
 		asOf = AsOf()
@@ -57,7 +57,7 @@ func Select(deals []Deal, conds []Cond, asOf Date) (*Selection, error) {
 		}
 	}
 	if len(kept) == 0 {
-		return nil, fmt.Errorf("%w: no deal matches %s", ErrWhere, strings.Join(what, " "))
+		return nil, fmt.Errorf("%w %s", ErrNoMatch, strings.Join(what, " "))
 	}
 	counted := 0
 	for i := range kept {

@@ -9,8 +9,12 @@ import (
 	"strings"
 )
 
-// ErrWhere is wrapped by every error of the filter language.
+// ErrWhere is wrapped by every error of the filter language: a condition
+// that does not parse, or names no column.
 var ErrWhere = errors.New("bad condition")
+
+// ErrNoMatch is returned by Select when no deal is left.
+var ErrNoMatch = errors.New("no deal matches")
 
 // Cond is one condition of the filter language, COL OP VALUE, as the
 // command's --where flag takes it. Op is one of = != >= > <= <.

@@ -126,8 +126,8 @@ func TestSelect(t *testing.T) {
 	if !strings.Contains(sel.Note, "2 deals, as of 2010-06-01") {
 		t.Errorf("note %q does not count the deals", sel.Note)
 	}
-	if _, err := Select(deals, []Cond{{"start", ">", "2030"}}, Date{}); !errors.Is(err, ErrWhere) {
-		t.Errorf("no deal left: err = %v, want ErrWhere", err)
+	if _, err := Select(deals, []Cond{{"start", ">", "2030"}}, Date{}); !errors.Is(err, ErrNoMatch) {
+		t.Errorf("no deal left: err = %v, want ErrNoMatch", err)
 	}
 }
 

@@ -47,7 +47,7 @@ func (o *options) sample() (*analysis.Sample, *dataset.Selection, error) {
 	}
 	sel, err := dataset.Select(data.Deals, o.conds(), o.asOfDate())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, whereError(err)
 	}
 	s, err := analysis.SampleOf(sel.Deals, sel.AsOf)
 	return s, sel, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -98,7 +99,15 @@ func (o *options) load() (*dataset.Data, []dataset.Deal, error) {
 	}
 	deals, err := dataset.Filter(data.Deals, o.conds())
 	if err == nil && len(deals) == 0 {
-		err = fmt.Errorf("no deal matches %s", strings.Join(o.where, " "))
+		err = fmt.Errorf("%w %s", dataset.ErrNoMatch, strings.Join(o.where, " "))
 	}
-	return data, deals, err
+	return data, deals, whereError(err)
+}
+
+// whereError makes a --where condition on no column a usage error.
+func whereError(err error) error {
+	if errors.Is(err, dataset.ErrWhere) {
+		return usagef("--where: %v", err)
+	}
+	return err
 }

@@ -35,7 +35,7 @@ func runReport(o *options, args []string, w io.Writer) error {
 	}
 	b, err := briefing.Build(data, o.briefingOptions())
 	if err != nil {
-		return err
+		return whereError(err)
 	}
 	if err := b.WriteDir(o.out); err != nil {
 		return err
@@ -62,5 +62,6 @@ func (o *options) analysed(name string) (*briefing.Analyses, error) {
 	}
 	opts := o.briefingOptions()
 	opts.Only = []string{name}
-	return briefing.Analyse(data, opts)
+	a, err := briefing.Analyse(data, opts)
+	return a, whereError(err)
 }
