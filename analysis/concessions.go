@@ -151,7 +151,7 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 		out.Warnings = append(out.Warnings, "rank correlation over the deals that broke down not computed: "+err.Error())
 	}
 	if s.Len() < 20 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d deals: every comparison has little power, and a large p-value is no evidence of no effect", s.Len()))
+		out.Warnings = append(out.Warnings, "only "+Plural(s.Len(), "deal", "deals")+": every comparison has little power, and a large p-value is no evidence of no effect")
 	}
 	return out, nil
 }
@@ -190,7 +190,7 @@ func concessionRow(s *Sample, col string, x []float64, scores []float64) Concess
 		row.Diff = row.MedianWith.Estimate - row.MedianWithout.Estimate
 	}
 	if row.NWith < minGroupForTests || row.NWithout < minGroupForTests {
-		row.Warnings = append(row.Warnings, fmt.Sprintf("%s: %d deals with it and %d without: too few to test", cat, row.NWith, row.NWithout))
+		row.Warnings = append(row.Warnings, fmt.Sprintf("%s: %s with it and %d without: too few to test", cat, Plural(row.NWith, "deal", "deals"), row.NWithout))
 		return row
 	}
 	groups := make([]string, len(labels))

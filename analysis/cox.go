@@ -212,7 +212,7 @@ func CoxPH(times []float64, events []bool, x [][]float64, names []string, ties T
 	}
 	q := len(keep)
 	if nev < 10*q {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("only %d events for %d covariates (fewer than 10 per covariate): estimates may be biased and confidence intervals unreliable", nev, q))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("only %s for %s (fewer than 10 per covariate): estimates may be biased and confidence intervals unreliable", Plural(nev, "event", "events"), Plural(q, "covariate", "covariates")))
 	}
 
 	// Sort once by time (ascending); the fit walks from the latest time back.

@@ -151,10 +151,10 @@ func KaplanMeierConf(times []float64, events []bool, conf float64) (*KM, error) 
 	case km.Events == 0:
 		km.Warnings = append(km.Warnings, "every observation is censored: the curve stays at 1 and the median is not reached")
 	case km.Events < 5:
-		km.Warnings = append(km.Warnings, fmt.Sprintf("only %d events: the curve and its confidence limits are unreliable", km.Events))
+		km.Warnings = append(km.Warnings, "only "+Plural(km.Events, "event", "events")+": the curve and its confidence limits are unreliable")
 	}
 	if km.N < 10 {
-		km.Warnings = append(km.Warnings, fmt.Sprintf("only %d observations: the curve and its confidence limits are unreliable", km.N))
+		km.Warnings = append(km.Warnings, "only "+Plural(km.N, "observation", "observations")+": the curve and its confidence limits are unreliable")
 	}
 	return km, nil
 }

@@ -90,7 +90,7 @@ func AnalyzeTriggers(s *Sample) (*Triggers, error) {
 		return 1
 	})
 	if out.Ended < 10 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("only %d deals with a known end: shares are rough", out.Ended))
+		out.Warnings = append(out.Warnings, "only "+Plural(out.Ended, "deal", "deals")+" with a known end: shares are rough")
 	}
 	return out, nil
 }
@@ -104,7 +104,7 @@ func TriggerTable(tr *Triggers) *Table {
 		Numeric:  []bool{false, true, true},
 		Warnings: tr.Warnings,
 		Notes: []string{
-			fmt.Sprintf("%d deals with a known end; %d with the end or its cause unknown, or still open, are not in the shares.", tr.Ended, tr.Open),
+			fmt.Sprintf("%s with a known end; %d with the end or its cause unknown, or still open, are not in the shares.", Plural(tr.Ended, "deal", "deals"), tr.Open),
 			"median_days: Kaplan–Meier median of the deals with that trigger (expired and superseded deals are censored).",
 		},
 	}
