@@ -111,9 +111,9 @@ func headlines(a *Analyses) []string {
 			break
 		}
 		hr, lo, hi := row.HR()
-		which := "Deals with " + plots.Humanize(row.Category)
+		which := "Deals with “" + plots.Humanize(row.Category) + "”"
 		if row.Side == "militant commitment" {
-			which = "Deals in which the militants committed to " + plots.Humanize(row.Category)
+			which = "Deals in which the militants committed to “" + plots.Humanize(row.Category) + "”"
 		}
 		h = append(h, fmt.Sprintf("%s (%d deals) lasted a median of %s days against %s for the others (log-rank p %s, permutation p %s; hazard ratio %s).",
 			which, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), analysis.FormatP(row.LogRankP), analysis.FormatP(row.Perm.P), hrText(hr, lo, hi)))
@@ -126,7 +126,7 @@ func headlines(a *Analyses) []string {
 		for _, g := range a.ByGroups {
 			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", plots.Humanize(g.Group), estText(g.Median), g.N))
 		}
-		h = append(h, fmt.Sprintf("By %s, median days: %s; log-rank p %s.", plots.Humanize(a.By), strings.Join(parts, ", "), analysis.FormatP(a.ByTest.P)))
+		h = append(h, fmt.Sprintf("Median days by %s: %s; log-rank p %s.", strings.ToLower(plots.Humanize(strings.ReplaceAll(a.By, "_", "-"))), strings.Join(parts, ", "), analysis.FormatP(a.ByTest.P)))
 	}
 	if s := sensitivitySentence(a.Sensitivity); s != "" {
 		h = append(h, s)
