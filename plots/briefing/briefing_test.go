@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -212,5 +214,50 @@ func BenchmarkTables(b *testing.B) {
 			b.Fatal(err)
 		}
 		Tables(a)
+	}
+}
+
+// TestAnalyseOnly checks that Options.Only computes only what the named
+// chart or table needs, and that Tables leaves out the rest.
+func TestAnalyseOnly(t *testing.T) {
+	data, err := dataset.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		only   string
+		tables string // the tables Tables returns, sorted
+	}{
+		{"durations", "durations"},
+		{"summary", "durations summary"},
+		{"summary-by-mediator_type", "durations summary-by-mediator_type"},
+		{"concessions", "concessions durations"},
+		{"sensitivity", "concessions durations sensitivity"},
+		{"triggers", "durations triggers"},
+		{"survival", "durations summary"},
+	}
+	for _, tt := range tests {
+		a, err := Analyse(data, Options{Only: []string{tt.only}})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.only, err)
+		}
+		got := strings.Join(slices.Sorted(maps.Keys(Tables(a))), " ")
+		if got != tt.tables {
+			t.Errorf("Only %s: tables %q, want %q", tt.only, got, tt.tables)
+		}
+	}
+	// Every table and chart name can be asked for alone.
+	for _, name := range append(TableNames("mediator_type"), ChartNames()...) {
+		a, err := Analyse(data, Options{Only: []string{name}})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if slices.Contains(ChartNames(), name) {
+			if _, _, err := Chart(name, a); err != nil {
+				t.Errorf("chart %s alone: %v", name, err)
+			}
+		} else if _, ok := Tables(a)[name]; !ok {
+			t.Errorf("table %s alone: not built", name)
+		}
 	}
 }
