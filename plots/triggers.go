@@ -96,7 +96,7 @@ func (s stacks) Plot(c draw.Canvas, p *plot.Plot) {
 			c.StrokeLine2(draw.LineStyle{Color: white, Width: 1}, b, y0, b, y1)
 			if b-a > in.Width(itoa(sg.Count))+6 {
 				st := in
-				if sg.BrokenBy == "state" || sg.BrokenBy == "militants" || sg.BrokenBy == "third-party" {
+				if by := dataset.BrokenBy(sg.BrokenBy); by == dataset.BrokenByState || by == dataset.BrokenByMilitants || by == dataset.BrokenByThirdParty {
 					st.Color = white
 				}
 				fillMid(c, st, vg.Point{X: (a + b) / 2, Y: trY(y)}, itoa(sg.Count))

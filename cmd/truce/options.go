@@ -62,8 +62,7 @@ func (o *options) check() error {
 	return nil
 }
 
-// asOfDate is the --asof date, or the zero Date for the dataset's (the
-// as-of rule of dataset.Select).
+// asOfDate is the --asof date, or the dataset's (dataset.AsOf).
 func (o *options) asOfDate() dataset.Date {
 	if o.asOf == "" {
 		return dataset.AsOf()

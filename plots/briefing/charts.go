@@ -146,7 +146,9 @@ func TriggersChart(a *Analyses) (*plot.Plot, string, error) {
 	return p, "Deals that broke down, by the trigger the sources report, stacked by who broke the deal.", err
 }
 
-// groupFinding states in one line whether the groups' curves differ.
+// groupFinding states in one line whether the groups' curves differ. The
+// longest median is named among real groups: not "unknown" (the value
+// every vocabulary uses for it) nor an empty cell.
 func groupFinding(a *Analyses) string {
 	best, bestMed := "", math.Inf(-1)
 	for _, g := range a.ByGroups {
