@@ -22,7 +22,7 @@ func init() {
 		run: runValidate,
 	})
 	register("list", command{
-		summary: "list the deals with start, end, days, mediator type and end type",
+		summary: "list every deal matching --where, talks included, with the durations table's columns",
 		flags:   tableFlags,
 		run:     runList,
 	})
