@@ -26,6 +26,10 @@ type (
 	BrokenBy string
 )
 
+// EndEvent is what happened at a deal's coded end (a declaration, an
+// operation, expiry ...), kept apart from its cause (Trigger).
+type EndEvent string
+
 // Values used by the duration and censoring rules.
 const (
 	KindAgreement Kind = "agreement"
@@ -61,6 +65,7 @@ var Vocabularies = []Vocabulary{
 	{Column: "kind", Values: []string{"agreement", "ceasefire", "talks"}},
 	{Column: "scope", Values: []string{"state", "tribal", "jirga"}},
 	{Column: "end_type", Values: []string{"breakdown", "expired", "superseded", "ongoing", "unknown"}},
+	{Column: "end_event", Values: []string{"declaration", "operation", "resumed-fighting", "signatory-killed", "expiry", "supersession", "none", "unknown"}},
 	{Column: "certainty", Values: []string{"high", "medium", "low"}},
 	{Column: "state_level", Values: []string{"federal", "provincial", "military", "local-administration"}},
 	{Column: "government", Values: []string{"musharraf", "ppp-2008", "pmln-2013", "caretaker-2018", "pti-2018", "pdm-2022", "caretaker-2023", "pmln-2024"}},
