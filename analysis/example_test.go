@@ -31,7 +31,7 @@ func ExampleNewSample() {
 	}
 	fmt.Println(s.Len(), "deals,", breakdowns, "breakdowns")
 	// Output:
-	// 35 deals, 14 breakdowns
+	// 35 deals, 23 breakdowns
 }
 
 func ExampleSummarize() {
@@ -55,7 +55,7 @@ func ExampleSummarize() {
 	fmt.Printf("n %d, breakdowns %d, median %.0f days (95%% CI from %.0f), RMST(365) %.1f\n",
 		g.N, g.Breakdowns, g.Median.Estimate, g.Median.Lower, g.RMST)
 	// Output:
-	// n 35, breakdowns 14, median 213 days (95% CI from 69), RMST(365) 217.8
+	// n 35, breakdowns 23, median 213 days (95% CI from 69), RMST(365) 201.9
 }
 
 // R's aml data (survival package): weeks to relapse by maintenance

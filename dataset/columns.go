@@ -31,7 +31,7 @@ var columnNames, columnSet = func() ([]string, map[string]bool) {
 var minimalColumns = []string{"id", "start", "end"}
 
 // requiredValues are the columns that may not be empty in the embedded file.
-var requiredValues = []string{"id", "name", "kind", "scope", "start", "end_type", "certainty", "sources"}
+var requiredValues = []string{"id", "name", "kind", "scope", "start", "end_type", "end_event", "certainty", "sources"}
 
 var columns = []column{
 	{"id", func(d *Deal) string { return d.ID }, setID, false},
@@ -42,6 +42,7 @@ var columns = []column{
 	alts("start_alt", func(d *Deal) *[]Alt { return &d.StartAlt }),
 	date("end", func(d *Deal) *Date { return &d.End }),
 	category("end_type", func(d *Deal) *string { return (*string)(&d.EndType) }),
+	category("end_event", func(d *Deal) *string { return (*string)(&d.EndEvent) }),
 	alts("end_alt", func(d *Deal) *[]Alt { return &d.EndAlt }),
 	date("last_seen", func(d *Deal) *Date { return &d.LastSeen }),
 	category("certainty", func(d *Deal) *string { return (*string)(&d.Certainty) }),

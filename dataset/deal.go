@@ -12,6 +12,7 @@ type Deal struct {
 	StartAlt []Alt // other start dates that sources give
 	End      Date  // zero when EndType is EndTypeOngoing or EndTypeUnknown
 	EndType  EndType
+	EndEvent EndEvent
 	EndAlt   []Alt // contested alternative end dates
 	LastSeen Date  // last date reported in force, where the end is unknown
 

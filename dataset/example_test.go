@@ -70,7 +70,7 @@ func ExampleSelect() {
 	fmt.Println(len(sel.Deals), "deals, as of", sel.AsOf)
 	fmt.Println(sel.Deals[0].ID, sel.Deals[0].Kind, sel.Deals[0].Start)
 	// Output:
-	// 17 deals, as of 2026-11-22
+	// 17 deals, as of 2026-12-01
 	// bajaur-2007 agreement 2007-03-26
 }
 

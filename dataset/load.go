@@ -6,13 +6,13 @@ import (
 
 // Version is the dataset's version; CODEBOOK.md's change log says what
 // changed in each.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // AsOf returns the date up to which reporting was reviewed: ongoing deals
 // are censored there unless the caller chooses another date.
 func AsOf() Date { return asOf }
 
-var asOf = MustDate("2026-11-22")
+var asOf = MustDate("2026-12-01")
 
 // The embedded files, read-only: embedding []byte variables avoids the
 // copy that embed.FS.ReadFile makes on every Load.

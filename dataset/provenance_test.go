@@ -11,7 +11,7 @@ func fixture() (deals, sources, citations, governments string) {
 	head := strings.Join(Columns(), ",") + "\n"
 	row := func(id, start, end, endType, endAlt, srcs string) string {
 		vals := map[string]string{"id": id, "name": "Deal " + id, "kind": "agreement", "scope": "state",
-			"start": start, "end": end, "end_type": endType, "end_alt": endAlt, "certainty": "high",
+			"start": start, "end": end, "end_type": endType, "end_event": "declaration", "end_alt": endAlt, "certainty": "high",
 			"government": "musharraf", "state_concessions": "amnesty;prisoner-release", "sources": srcs}
 		cells := make([]string, len(Columns()))
 		for i, c := range Columns() {

@@ -32,6 +32,22 @@ type (
 	BrokenBy string
 )
 
+// EndEvent is what happened at a deal's coded end (a declaration, an
+// operation, expiry ...), kept apart from its cause (Trigger).
+type EndEvent string
+
+// The end_event vocabulary, in codebook order.
+const (
+	EndEventDeclaration     EndEvent = "declaration"
+	EndEventOperation       EndEvent = "operation"
+	EndEventResumedFighting EndEvent = "resumed-fighting"
+	EndEventSignatoryKilled EndEvent = "signatory-killed"
+	EndEventExpiry          EndEvent = "expiry"
+	EndEventSupersession    EndEvent = "supersession"
+	EndEventNone            EndEvent = "none"
+	EndEventUnknown         EndEvent = "unknown"
+)
+
 // The kind vocabulary, in codebook order.
 const (
 	KindAgreement Kind = "agreement"
@@ -191,6 +207,7 @@ var vocabularies = []Vocabulary{
 	{Column: "kind", Values: []string{string(KindAgreement), string(KindCeasefire), string(KindTalks)}},
 	{Column: "scope", Values: []string{string(ScopeState), string(ScopeTribal), string(ScopeJirga)}},
 	{Column: "end_type", Values: []string{string(EndTypeBreakdown), string(EndTypeExpired), string(EndTypeSuperseded), string(EndTypeOngoing), string(EndTypeUnknown)}},
+	{Column: "end_event", Values: []string{string(EndEventDeclaration), string(EndEventOperation), string(EndEventResumedFighting), string(EndEventSignatoryKilled), string(EndEventExpiry), string(EndEventSupersession), string(EndEventNone), string(EndEventUnknown)}},
 	{Column: "certainty", Values: []string{string(CertaintyHigh), string(CertaintyMedium), string(CertaintyLow)}},
 	{Column: "state_level", Values: []string{string(StateLevelFederal), string(StateLevelProvincial), string(StateLevelMilitary), string(StateLevelLocalAdministration)}},
 	{Column: "government", Values: []string{GovernmentMusharraf, GovernmentPpp2008, GovernmentPmln2013, GovernmentCaretaker2018, GovernmentPti2018, GovernmentPdm2022, GovernmentCaretaker2023, GovernmentPmln2024}},

@@ -36,5 +36,5 @@ func ExampleSurvival() {
 	fmt.Println(meta.SourceLine())
 	// Output:
 	// 800 x 640 pixels
-	// Source: truce dataset v0.1.0, as of 2026-11-22; sources in the codebook.
+	// Source: truce dataset v0.2.0, as of 2026-12-01; sources in the codebook.
 }
