@@ -9,14 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // RenderOptions sets the size and resolution of a rendered chart.
@@ -80,16 +76,23 @@ func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	case "png":
 		c = fastPNG{vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))}
 	case "svg":
-		c = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(true))
+		c = newSVGCanvas(wd, ht)
 	case "pdf":
-		pc := vgpdf.New(wd, ht)
-		pc.EmbedFonts(true)
-		c = pdfBoldFix{pc}
+		pc, err := newPDFCanvas(wd, ht)
+		if err != nil {
+			return err
+		}
+		c = pc
 	default:
 		return fmt.Errorf("plots: unknown format %q (want png, svg or pdf)", format)
 	}
 	if err := drawSafely(p, draw.New(c)); err != nil {
 		return err
+	}
+	if pc, ok := c.(*pdfCanvas); ok {
+		if err := pc.err(); err != nil {
+			return err
+		}
 	}
 	_, err = c.WriteTo(w)
 	return err
@@ -166,19 +169,4 @@ func Save(p *plot.Plot, path string, opt RenderOptions) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// pdfBoldFix works around a gonum/plot v0.17.0 vgpdf bug: a bold font is
-// registered with the PDF under style "" but selected with style "B", so
-// bold text fails with "undefined font". It renames bold faces into a
-// variant of their own with normal weight; the glyphs drawn are still the
-// bold face's.
-type pdfBoldFix struct{ *vgpdf.Canvas }
-
-func (c pdfBoldFix) FillString(f font.Face, pt vg.Point, s string) {
-	if f.Font.Weight == xfont.WeightBold {
-		f.Font.Variant += "Bold"
-		f.Font.Weight = xfont.WeightNormal
-	}
-	c.Canvas.FillString(f, pt, s)
 }

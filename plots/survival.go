@@ -167,7 +167,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 			if err != nil {
 				return nil, err
 			}
-			poly.Color = withAlpha(clr, 0x38)
+			poly.Color = bandColor(clr)
 			poly.LineStyle.Width = 0
 			p.Add(poly)
 		}
@@ -205,7 +205,11 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	}
 	legend = append(legend, legendEntry{Label: "Censored", Thumb: glyphThumb(inkDark, draw.PlusGlyph{})})
 	if len(curves) <= maxBandCurves {
-		legend = append(legend, legendEntry{Label: fmt.Sprintf("%.0f%% confidence band", 100*curves[0].KM.Conf), Thumb: swatch(withAlpha(inkMid, 0x50))})
+		var bands []color.Color
+		for i := range curves {
+			bands = append(bands, bandColor(curveColors[i%len(curveColors)]))
+		}
+		legend = append(legend, legendEntry{Label: fmt.Sprintf("%.0f%% confidence band", 100*curves[0].KM.Conf), Thumb: stripes(bands)})
 	}
 	legend = append(legend, legendEntry{Label: "Median", Thumb: lineThumb(inkDark, []vg.Length{4, 3})})
 
@@ -279,6 +283,22 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 // maxBandCurves is the most curves drawn with confidence bands: more
 // overlapping bands hide each other.
 const maxBandCurves = 2
+
+// bandColor is the fill of a curve's confidence band: the curve's colour
+// at 22% opacity. The band's legend swatch uses the same colour.
+func bandColor(curve color.Color) color.Color { return withAlpha(curve, 0x38) }
+
+// stripes is a legend symbol of side-by-side swatches, one per colour, for
+// an entry that stands for several fills (the bands of two curves).
+func stripes(clrs []color.Color) func(c *draw.Canvas) {
+	return func(c *draw.Canvas) {
+		w := (c.Max.X - c.Min.X) / vg.Length(len(clrs))
+		for i, clr := range clrs {
+			x := c.Min.X + vg.Length(i)*w
+			c.FillPolygon(clr, rectPts(vg.Rectangle{Min: vg.Point{X: x, Y: c.Min.Y}, Max: vg.Point{X: x + w, Y: c.Max.Y}}))
+		}
+	}
+}
 
 func withAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
