@@ -300,11 +300,12 @@ func stripes(clrs []color.Color) func(c *draw.Canvas) {
 	}
 }
 
+// withAlpha returns c (an opaque colour) at opacity a, as a straight
+// (non-premultiplied) colour, so that no precision is lost.
 func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	// Premultiplied, as color.RGBA requires.
-	f := float64(a) / 255
-	return color.RGBA{R: uint8(float64(r>>8) * f), G: uint8(float64(g>>8) * f), B: uint8(float64(b>>8) * f), A: a}
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = a
+	return n
 }
 
 func lineThumb(clr color.Color, dashes []vg.Length) func(c *draw.Canvas) {
