@@ -334,5 +334,4 @@ func BenchmarkRenderPNG(b *testing.B) {
 	}
 }
 
-
 func decodeBase64(s string) ([]byte, error) { return base64.StdEncoding.DecodeString(s) }
