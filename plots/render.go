@@ -32,32 +32,6 @@ const DefaultDPI = 200
 // Formats lists the output formats, by file extension without the dot.
 var Formats = []string{"png", "svg", "pdf"}
 
-func (o RenderOptions) resolve(p *plot.Plot) (w, h vg.Length, dpi int, err error) {
-	w, h = 8*vg.Inch, 5*vg.Inch
-	if dw, dh, ok := DefaultSize(p); ok {
-		w, h = dw, dh
-	}
-	if o.Width != 0 {
-		w = o.Width
-	}
-	if o.Height != 0 {
-		h = o.Height
-	}
-	dpi = o.DPI
-	if dpi == 0 {
-		dpi = DefaultDPI
-	}
-	switch {
-	case w <= 0 || h <= 0:
-		return 0, 0, 0, fmt.Errorf("plots: size %v × %v inches is not positive", w/vg.Inch, h/vg.Inch)
-	case dpi < 0 || dpi > 1200:
-		return 0, 0, 0, fmt.Errorf("plots: DPI %d is outside 1–1200", dpi)
-	case float64(w/vg.Inch)*float64(dpi) > 20000 || float64(h/vg.Inch)*float64(dpi) > 20000:
-		return 0, 0, 0, fmt.Errorf("plots: %v × %v inches at %d DPI is more than 20,000 pixels a side", w/vg.Inch, h/vg.Inch, dpi)
-	}
-	return w, h, dpi, nil
-}
-
 // Render draws p in format "png", "svg" or "pdf" and writes it to w. SVG
 // embeds its fonts so that it looks the same everywhere; PNG and SVG are
 // byte-identical for the same plot and options; PDF carries a creation
@@ -66,12 +40,13 @@ func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	if p == nil {
 		return fmt.Errorf("plots: nil plot")
 	}
-	wd, ht, dpi, err := opt.resolve(p)
+	format = strings.ToLower(format)
+	wd, ht, dpi, err := opt.resolve(p, format == "png")
 	if err != nil {
 		return err
 	}
 	var c vg.CanvasWriterTo
-	switch strings.ToLower(format) {
+	switch format {
 	case "png":
 		c = pngCanvas{vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))}
 	case "svg":
