@@ -97,6 +97,8 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	}
 	useSans()
 	ids, cols, present := matrixData(deals)
+	all := len(ids)
+	ids, present = ids[:min(all, MaxRows)], present[:min(all, MaxRows)]
 	p := newPlot()
 	n := len(ids)
 	ylabels := make([]string, n)
@@ -104,7 +106,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 		ylabels[n-1-i] = id
 	}
 	p.Add(cells{cols, present})
-	p.NominalY(ylabels...)
+	p.NominalY(clipLabels(ylabels)...)
 	p.Y.Tick.Label.Font = sans(smallSize, false)
 	p.HideX()
 	p.X.Padding = 0
@@ -134,7 +136,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 			most = c
 		}
 	}
-	sub := fmt.Sprintf("The most common state concession: %s, in %d of %d deals", lowerFirst(humanize(most.Key)), most.Count, n)
+	sub := fmt.Sprintf("The most common state concession: %s, in %d of %d deals", lowerFirst(humanize(most.Key)), most.Count, all)
 	if most.Count == 0 {
 		sub = "No state concession is recorded in these deals"
 	}
@@ -144,6 +146,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 		{Label: "Not recorded", Thumb: swatch(color.RGBA{0xee, 0xee, 0xee, 0xff})},
 	}
 	notes := []string{"Rows: deals from the earliest (top). Columns: the codebook's state_concessions and militant_commitments values; the number of deals with each is in brackets. A blank cell means the deal's sources record no such item."}
+	notes = append(notes, rowNotes(n, all, nil)...)
 	return frame(meta, "What each deal offered and asked", sub, legend, notes, body,
 		9*vg.Inch, rowChartHeight(n, strip)), nil
 }

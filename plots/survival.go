@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -147,6 +148,10 @@ func survivalSubtitle(curves []Curve) string {
 func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	if len(curves) == 0 {
 		return nil, fmt.Errorf("plots: Survival: no curves")
+	}
+	curves = slices.Clone(curves)
+	for i := range curves {
+		curves[i].Label = clipLabel(curves[i].Label)
 	}
 	useSans()
 	p := newPlot()

@@ -131,7 +131,7 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	grid.Horizontal.Width = 0
 	grid.Vertical.Color = gridGrey
 	p.Add(grid, stacks{rows})
-	p.NominalY(labels...)
+	p.NominalY(clipLabels(labels)...)
 	p.X.Min = 0
 	p.X.Tick.Marker = plot.TickerFunc(countTicks)
 	p.X.Label.Text = "Deals that broke down"
