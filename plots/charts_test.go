@@ -95,7 +95,7 @@ func forestFromCox(deals []dataset.Deal, asOf dataset.Date) []ForestRow {
 			}
 			times, events, x = append(times, float64(dur.Days)), append(events, dur.Event), append(x, []float64{v})
 		}
-		row := ForestRow{Label: humanize(c), Est: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), N: fmt.Sprintf("%d vs %d", with, len(times)-with)}
+		row := ForestRow{Label: dataset.Label("state_concessions", c), Est: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), N: fmt.Sprintf("%d vs %d", with, len(times)-with)}
 		if fit, err := analysis.CoxPH(times, events, x, []string{c}, analysis.Efron); err == nil && len(fit.Terms) == 1 {
 			t := fit.Terms[0]
 			row.Est, row.Lo, row.Hi = t.ExpCoef, t.Lower, t.Upper

@@ -155,7 +155,7 @@ func Durations(deals []dataset.Deal, asOf dataset.Date, meta Meta) (*plot.Plot, 
 
 	var legend []legendEntry
 	for _, t := range presentInOrder(vocab("end_type"), types) {
-		legend = append(legend, legendEntry{Label: humanize(t), Thumb: swatch(EndTypeColors.Of(t))})
+		legend = append(legend, legendEntry{Label: dataset.Label("end_type", t), Thumb: swatch(EndTypeColors.Of(t))})
 	}
 	legend = append(legend,
 		legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)},

@@ -15,7 +15,7 @@ import (
 // matrixCol is one column of the Matrix chart.
 type matrixCol struct {
 	Key   string  // vocabulary value
-	Label string  // humanized, with the count of deals: "Amnesty (12)"
+	Label string  // dataset.Label of Key, with the count of deals: "Amnesty (12)"
 	X     float64 // position; the commitments block starts after a gap
 	Group int     // 0 state concessions, 1 militant commitments
 	Count int
@@ -50,7 +50,11 @@ func matrixData(deals []dataset.Deal) (ids []string, cols []matrixCol, present [
 		}
 	}
 	for j := range cols {
-		cols[j].Label = fmt.Sprintf("%s (%d)", humanize(cols[j].Key), cols[j].Count)
+		column := "state_concessions"
+		if cols[j].Group == 1 {
+			column = "militant_commitments"
+		}
+		cols[j].Label = fmt.Sprintf("%s (%d)", dataset.Label(column, cols[j].Key), cols[j].Count)
 	}
 	return ids, cols, present
 }
@@ -136,7 +140,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 			most = c
 		}
 	}
-	sub := fmt.Sprintf("The most common state concession: %s, in %d of %d deals", lowerFirst(humanize(most.Key)), most.Count, all)
+	sub := fmt.Sprintf("The most common state concession: %s, in %d of %d deals", lowerFirst(dataset.Label("state_concessions", most.Key)), most.Count, all)
 	if most.Count == 0 {
 		sub = "No state concession is recorded in these deals"
 	}
@@ -145,7 +149,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 		{Label: "Militant commitment made", Thumb: swatch(Orange)},
 		{Label: "Not recorded", Thumb: swatch(color.RGBA{0xee, 0xee, 0xee, 0xff})},
 	}
-	notes := []string{"Rows: deals from the earliest (top). Columns: the codebook's state_concessions and militant_commitments values; the number of deals with each is in brackets. A blank cell means the deal's sources record no such item."}
+	notes := []string{"Rows: deals from the earliest (top). Columns: the state concessions and militant commitments the codebook lists; the number of deals with each is in brackets. A blank cell means the deal's sources record no such item."}
 	notes = append(notes, rowNotes(n, all, nil)...)
 	return frame(meta, "What each deal offered and asked", sub, legend, notes, body,
 		9*vg.Inch, rowChartHeight(n, strip)), nil

@@ -330,19 +330,9 @@ func TestTriggerRows(t *testing.T) {
 }
 
 func TestLegendEntries(t *testing.T) {
-	deals := []dataset.Deal{
-		deal("test-a", "2005-01-01", "2005-02-01", dataset.Breakdown),
-		deal("test-b", "2006-01-01", "", dataset.Ongoing),
-	}
 	got := presentInOrder(vocab("end_type"), []string{"ongoing", "breakdown", "ongoing", "zzz"})
 	if !slices.Equal(got, []string{"breakdown", "ongoing", "zzz"}) {
 		t.Errorf("presentInOrder %v", got)
-	}
-	_ = deals
-	for v, want := range map[string]string{"afghan-taliban": "Afghan Taliban", "lashkar-e-islam": "Lashkar e-Islam", "checkpoint-removal": "Checkpoint removal", "ttp-chapter": "TTP chapter"} {
-		if got := humanize(v); got != want {
-			t.Errorf("humanize(%q) = %q, want %q", v, got, want)
-		}
 	}
 }
 

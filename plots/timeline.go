@@ -168,7 +168,7 @@ func Timeline(deals []dataset.Deal, governments []dataset.Government, asOf datas
 
 	var legend []legendEntry
 	for _, m := range presentInOrder(vocab("mediator_type"), meds) {
-		legend = append(legend, legendEntry{Label: humanize(m), Thumb: swatch(MediatorColors.Of(m))})
+		legend = append(legend, legendEntry{Label: dataset.Label("mediator_type", m), Thumb: swatch(MediatorColors.Of(m))})
 	}
 	legend = append(legend, legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)})
 	notes := []string{"Colour: the principal mediator. Shaded bands: the government in office, labelled with its short name or, where the band is narrow, its id in the codebook. Bars start at each deal's start date and end at its end, the as-of date or its last report; very short deals are drawn 3 points wide."}
