@@ -71,21 +71,38 @@ func (m cells) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return -0.5, m.Cols[len(m.Cols)-1].X + 0.5, -0.5, float64(len(m.Present)) - 0.5
 }
 
+// Plot draws the empty cells as one grey bar per column cut into cells by
+// white rules between the rows, then the filled cells on top: the same
+// picture as one square per cell, with about a quarter of the shapes (an
+// SVG of 150 deals is then 140 KB instead of 430).
 func (m cells) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	n := len(m.Present)
+	if n == 0 {
+		return
+	}
 	empty := color.RGBA{0xee, 0xee, 0xee, 0xff}
+	hw := (trX(1) - trX(0)) * 0.42
+	hh := (trY(1) - trY(0)) * 0.40
+	cell := func(x, y float64) vg.Rectangle {
+		ctr := vg.Point{X: trX(x), Y: trY(y)}
+		return vg.Rectangle{Min: vg.Point{X: ctr.X - hw, Y: ctr.Y - hh}, Max: vg.Point{X: ctr.X + hw, Y: ctr.Y + hh}}
+	}
+	for _, col := range m.Cols {
+		top, bottom := cell(col.X, float64(n-1)), cell(col.X, 0)
+		c.FillPolygon(empty, rectPts(vg.Rectangle{Min: bottom.Min, Max: top.Max}))
+	}
+	left, right := cell(m.Cols[0].X, 0).Min.X, cell(m.Cols[len(m.Cols)-1].X, 0).Max.X
+	for y := 0; y+1 < n; y++ {
+		below, above := cell(0, float64(y)), cell(0, float64(y+1))
+		c.FillPolygon(white, rectPts(vg.Rectangle{Min: vg.Point{X: left, Y: below.Max.Y}, Max: vg.Point{X: right, Y: above.Min.Y}}))
+	}
 	for i, row := range m.Present {
 		y := float64(n - 1 - i)
 		for j, col := range m.Cols {
-			hw := (trX(col.X+0.5) - trX(col.X-0.5)) * 0.42
-			hh := (trY(y+0.5) - trY(y-0.5)) * 0.40
-			ctr := vg.Point{X: trX(col.X), Y: trY(y)}
-			clr := color.Color(empty)
 			if row[j] {
-				clr = groupColors[col.Group]
+				c.FillPolygon(groupColors[col.Group], rectPts(cell(col.X, y)))
 			}
-			c.FillPolygon(clr, rectPts(vg.Rectangle{Min: vg.Point{X: ctr.X - hw, Y: ctr.Y - hh}, Max: vg.Point{X: ctr.X + hw, Y: ctr.Y + hh}}))
 		}
 	}
 }
@@ -136,7 +153,7 @@ func Matrix(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	}
 	var most matrixCol
 	for _, c := range cols {
-		if c.Group == 0 && c.Count > most.Count {
+		if c.Group == 0 && c.Key != "other" && c.Count > most.Count {
 			most = c
 		}
 	}
