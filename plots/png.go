@@ -8,8 +8,6 @@ import (
 	"image"
 	"image/png"
 	"io"
-
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // pngCanvas writes a raster canvas as PNG, faster than image/png and with
@@ -26,10 +24,9 @@ import (
 //     smaller.
 //
 // The palette is in order of first appearance, so output is byte-identical
-// run to run. An image with any transparency is left to image/png.
-type pngCanvas struct{ *vgimg.Canvas }
-
-func (c pngCanvas) WriteTo(w io.Writer) (int64, error) {
+// run to run. An image with any transparency is left to image/png. The
+// canvas type and its text drawing are in pngtext.go.
+func (c *pngCanvas) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	img := c.Image()
 	rgba, ok := img.(*image.RGBA)

@@ -11,7 +11,6 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // RenderOptions sets the size and resolution of a rendered chart.
@@ -48,7 +47,11 @@ func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	var c vg.CanvasWriterTo
 	switch format {
 	case "png":
-		c = pngCanvas{vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))}
+		pc, err := newPNGCanvas(wd, ht, dpi)
+		if err != nil {
+			return err
+		}
+		c = pc
 	case "svg":
 		c = newSVGCanvas(wd, ht)
 	case "pdf":
