@@ -1,9 +1,12 @@
 package plots
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -75,5 +78,79 @@ func TestExtremeLabels(t *testing.T) {
 	want := []bool{false, true, true, true, false, true}
 	if !limited || !slices.Equal(keep, want) {
 		t.Errorf("keep %v, want %v", keep, want)
+	}
+}
+
+// TestLongText: a 300,000-character id made one PNG take 6 s (issue 14);
+// labels are now clipped to maxLabelRunes characters with an ellipsis,
+// titles and notes to maxTextRunes.
+func TestLongText(t *testing.T) {
+	long := strings.Repeat("x", 300_000)
+	deals := synthDeals(5, 1)
+	deals[0].ID = long
+	meta := Meta{Title: long, Notes: []string{long}}
+	start := time.Now()
+	p, err := Durations(deals, testAsOf, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(io.Discard, p, "png", RenderOptions{DPI: 100}); err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 3*time.Second {
+		t.Errorf("took %v", el)
+	}
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"abc", 3, "abc"},
+		{"abcd", 3, "ab…"},
+		{"ééééé", 4, "ééé…"},
+	} {
+		if got := clip(c.in, c.n); got != c.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
+
+// TestRenderConcurrent renders charts on several goroutines at once, as the
+// briefing does (the glyph cache is shared): each PNG equals the one
+// rendered alone.
+func TestRenderConcurrent(t *testing.T) {
+	charts := testCharts(t, 17)
+	names := []string{"durations", "survival", "triggers", "scatter"}
+	want := map[string][]byte{}
+	for _, n := range names {
+		p, _ := charts[n]()
+		var buf bytes.Buffer
+		if err := Render(&buf, p, "png", RenderOptions{DPI: 40}); err != nil {
+			t.Fatal(err)
+		}
+		want[n] = buf.Bytes()
+	}
+	glyphs.mu.Lock()
+	clear(glyphs.m)
+	glyphs.mu.Unlock()
+	got := make([][]byte, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p, _ := charts[n]()
+			var buf bytes.Buffer
+			if err := Render(&buf, p, "png", RenderOptions{DPI: 40}); err != nil {
+				t.Error(err)
+			}
+			got[i] = buf.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i, n := range names {
+		if !bytes.Equal(got[i], want[n]) {
+			t.Errorf("%s differs when rendered concurrently", n)
+		}
 	}
 }
