@@ -15,13 +15,13 @@ import (
 
 // RenderOptions sets the size and resolution of a rendered chart.
 type RenderOptions struct {
-	// DPI is the resolution of PNG output; 0 means 200. SVG and PDF are
-	// vector formats and ignore it.
+	// DPI is the resolution of PNG output; 0 means 200, otherwise
+	// MinDPI–MaxDPI. SVG and PDF are vector formats and ignore it.
 	DPI int
 	// Width and Height are the page size (vg.Inch is one inch). Zero means
 	// the chart's default size (DefaultSize), or 8 × 5 inches for a plot
-	// built elsewhere. Give both or neither: a single zero takes the
-	// default of that dimension.
+	// built elsewhere; otherwise MinSide–MaxSide (see CheckSize). Give
+	// both or neither: a single zero takes the default of that dimension.
 	Width, Height vg.Length
 }
 
@@ -32,9 +32,11 @@ const DefaultDPI = 200
 var Formats = []string{"png", "svg", "pdf"}
 
 // Render draws p in format "png", "svg" or "pdf" and writes it to w. SVG
-// embeds its fonts so that it looks the same everywhere; PNG and SVG are
-// byte-identical for the same plot and options; PDF carries a creation
-// date. Nothing is written when the options or the format are bad.
+// embeds the glyphs it uses so that it looks the same everywhere; PNG and
+// SVG are byte-identical for the same plot and options; PDF carries a
+// creation date. Nothing is written when the options or the format are
+// bad: a size or resolution outside the limits of CheckSize (NaN,
+// infinite, negative, huge) is an error in every format.
 func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	if p == nil {
 		return fmt.Errorf("plots: nil plot")
