@@ -372,3 +372,15 @@ func TestPNGText(t *testing.T) {
 		t.Errorf("largest difference %d of 255, %d of %d channel values differ", worst, differ, len(a.Pix))
 	}
 }
+
+// TestCurveColor: a curve with a Color is drawn in it (its band too); one
+// without takes the palette in order.
+func TestCurveColor(t *testing.T) {
+	km := amlKM(t)
+	if got := (Curve{KM: km, Color: Orange}).color(0); got != Orange {
+		t.Errorf("given colour: %v", got)
+	}
+	if got := (Curve{KM: km}).color(1); got != curveColors[1] {
+		t.Errorf("default colour: %v", got)
+	}
+}

@@ -19,6 +19,18 @@ import (
 type Curve struct {
 	Label string
 	KM    *analysis.KM
+	// Color is the curve's colour; nil takes the next of the Okabe–Ito
+	// colours in order. Give a category's palette colour (for instance
+	// MediatorColors.Of(value)) to match the other charts.
+	Color color.Color
+}
+
+// color returns the colour of the i-th curve.
+func (cv Curve) color(i int) color.Color {
+	if cv.Color != nil {
+		return cv.Color
+	}
+	return curveColors[i%len(curveColors)]
 }
 
 // curveColors are given to curves in order.
@@ -165,7 +177,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		if cv.KM == nil || len(cv.KM.Rows) == 0 {
 			return nil, fmt.Errorf("plots: Survival: curve %q has no rows", cv.Label)
 		}
-		clr := curveColors[i%len(curveColors)]
+		clr := cv.color(i)
 		maxT = math.Max(maxT, cv.KM.Rows[len(cv.KM.Rows)-1].Time)
 		if band := ciBand(cv.KM); band != nil && len(curves) <= maxBandCurves {
 			poly, err := plotter.NewPolygon(band)
@@ -182,7 +194,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		})
 	}
 	for i, cv := range curves {
-		clr := curveColors[i%len(curveColors)]
+		clr := cv.color(i)
 		line, err := plotter.NewLine(stepPoints(cv.KM))
 		if err != nil {
 			return nil, err
@@ -212,7 +224,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	if len(curves) <= maxBandCurves {
 		var bands []color.Color
 		for i := range curves {
-			bands = append(bands, bandColor(curveColors[i%len(curveColors)]))
+			bands = append(bands, bandColor(curves[i].color(i)))
 		}
 		legend = append(legend, legendEntry{Label: fmt.Sprintf("%.0f%% confidence band", 100*curves[0].KM.Conf), Thumb: stripes(bands)})
 	}
@@ -255,7 +267,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		for i, cv := range curves {
 			y -= lh
 			ls := lab
-			ls.Color = curveColors[i%len(curveColors)]
+			ls.Color = cv.color(i)
 			ls.XAlign = draw.XRight
 			c.FillText(ls, vg.Point{X: dc.Min.X - 8, Y: y}, cv.Label)
 			ns := lab
