@@ -73,21 +73,23 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 			}
 		}
 	} else {
-		prev, cur := make([]byte, 3*wd), make([]byte, 3*wd)
 		row := make([]byte, 1+3*wd)
-		row[0] = 2 // filter Up
+		row[0] = 2 // filter Up: each byte minus the byte above (0 above the first row)
+		zero := make([]byte, 4*wd)
 		for y := 0; y < ht; y++ {
-			src := img.Pix[(y)*img.Stride:]
-			for x := 0; x < wd; x++ {
-				cur[3*x], cur[3*x+1], cur[3*x+2] = src[4*x], src[4*x+1], src[4*x+2]
+			src := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+			up := zero
+			if y > 0 {
+				up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*wd]
 			}
-			for i := range cur {
-				row[1+i] = cur[i] - prev[i]
+			out := row[1:]
+			for x := 0; x < wd; x++ {
+				s, u, o := src[4*x:4*x+3:4*x+3], up[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
+				o[0], o[1], o[2] = s[0]-u[0], s[1]-u[1], s[2]-u[2]
 			}
 			if _, err := zw.Write(row); err != nil {
 				return err
 			}
-			prev, cur = cur, prev
 		}
 	}
 	if err := zw.Close(); err != nil {
