@@ -1,8 +1,11 @@
 package plots
 
 import (
+	"fmt"
 	"image/color"
 	"math"
+	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -136,6 +139,30 @@ func whiskerThumb(c *draw.Canvas) {
 // plotBody returns a frame body that draws one plot.
 func plotBody(p *plot.Plot) func(draw.Canvas) {
 	return func(c draw.Canvas) { p.Draw(c) }
+}
+
+// MaxRows is the most deals a chart with one row per deal (Durations,
+// Timeline, Matrix) draws: beyond about 150 rows the rows are too thin to
+// read and drawing them costs more than it shows. Such a chart shows the
+// first MaxRows deals by start date and says so in a note; its subtitle
+// and counts still cover every deal.
+const MaxRows = 150
+
+// rowNotes returns the notes of a row chart that shows shown of all deals
+// and leaves out the deals in skipped (they start after the as-of date):
+// at most 10 of those are named.
+func rowNotes(shown, all int, skipped []string) []string {
+	var notes []string
+	if shown < all {
+		notes = append(notes, fmt.Sprintf("Shown: the first %d of the %d deals by start date; the subtitle and counts cover all %d.", shown, all, all))
+	}
+	switch {
+	case len(skipped) > 10:
+		notes = append(notes, fmt.Sprintf("Not shown: %d deals that start after the as-of date, e.g. %s.", len(skipped), strings.Join(clipLabels(slices.Clone(skipped[:10])), ", ")))
+	case len(skipped) > 0:
+		notes = append(notes, fmt.Sprintf("Not shown (start after the as-of date): %s.", strings.Join(clipLabels(slices.Clone(skipped)), ", ")))
+	}
+	return notes
 }
 
 // rowHeight is the vertical space of one row of a row chart.

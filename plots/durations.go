@@ -126,23 +126,27 @@ func Durations(deals []dataset.Deal, asOf dataset.Date, meta Meta) (*plot.Plot, 
 	}
 	useSans()
 	p := newPlot()
+	all := len(bars)
+	times, events := make([]float64, all), make([]bool, all)
+	for i, b := range bars {
+		times[i], events[i] = b.Days, b.Event
+	}
+	bars = bars[:min(all, MaxRows)]
 	n := len(bars)
 	ids := make([]string, n)
 	rb := make([]rangeBar, n)
-	times, events := make([]float64, n), make([]bool, n)
 	var types []string
 	for i, b := range bars {
 		y := float64(n - 1 - i) // earliest at the top
 		ids[n-1-i] = b.ID
 		rb[i] = rangeBar{Y: y, X0: 0, X1: b.Days, Lo: b.Lower, Hi: b.Upper, Color: b.Color, Open: b.Open, Label: b.Label}
-		times[i], events[i] = b.Days, b.Event
 		types = append(types, b.EndType)
 	}
 	grid := plotter.NewGrid()
 	grid.Horizontal.Width = 0
 	grid.Vertical.Color = gridGrey
 	p.Add(grid, newRangeBars(rb))
-	p.NominalY(ids...)
+	p.NominalY(clipLabels(ids)...)
 	p.Y.Tick.Label.Font = sans(smallSize, false)
 	p.X.Min = 0
 	p.X.Label.Text = "Days in force"
@@ -151,17 +155,15 @@ func Durations(deals []dataset.Deal, asOf dataset.Date, meta Meta) (*plot.Plot, 
 
 	var legend []legendEntry
 	for _, t := range presentInOrder(vocab("end_type"), types) {
-		legend = append(legend, legendEntry{Label: Humanize(t), Thumb: swatch(endTypeColors.Of(t))})
+		legend = append(legend, legendEntry{Label: dataset.Label("end_type", t), Thumb: swatch(endTypeColors.Of(t))})
 	}
 	legend = append(legend,
 		legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)},
 		legendEntry{Label: "Date uncertainty", Thumb: whiskerThumb})
 	notes := []string{"Bars run from the start of each deal to its end, or to the as-of date (in force) or its last report (end unknown). " +
 		"\"+\" marks a censored time: no breakdown was observed. Whiskers span the shortest to the longest duration the precision of the dates allows."}
-	if len(skipped) > 0 {
-		notes = append(notes, fmt.Sprintf("Not shown (start after the as-of date): %v.", skipped))
-	}
-	sub := medianSentence(n, times, events)
+	notes = append(notes, rowNotes(n, all, skipped)...)
+	sub := medianSentence(all, times, events)
 	return frame(meta, "How long the deals lasted", sub, legend, notes, plotBody(p),
 		8*vg.Inch, rowChartHeight(n, 0.3*vg.Inch)), nil
 }

@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -179,8 +180,10 @@ func Forest(rows []ForestRow, xlabel string, meta Meta) (*plot.Plot, error) {
 	marks := forestMarks(rows, lo, hi)
 	p := newPlot()
 	labels := make([]string, len(rows))
+	rows = slices.Clone(rows)
 	for i, r := range rows {
-		labels[len(rows)-1-i] = r.Label
+		rows[i].Label, rows[i].N = clipLabel(r.Label), clipLabel(r.N)
+		labels[len(rows)-1-i] = rows[i].Label
 	}
 	p.Add(refLine{1}, forestPlotter{marks})
 	p.NominalY(labels...)

@@ -205,12 +205,19 @@ func frame(meta Meta, defTitle, subtitle string, legend []legendEntry, notes []s
 	if meta.Subtitle != "" {
 		subtitle = meta.Subtitle
 	}
+	notes = append(notes, meta.Notes...)
+	for i := range notes {
+		notes[i] = clip(notes[i], maxTextRunes)
+	}
+	for i := range legend {
+		legend[i].Label = clip(legend[i].Label, 2*maxLabelRunes)
+	}
 	f := &figure{
-		title:    title,
-		subtitle: subtitle,
+		title:    clip(title, maxTextRunes),
+		subtitle: clip(subtitle, maxTextRunes),
 		legend:   legend,
-		notes:    append(notes, meta.Notes...),
-		source:   meta.SourceLine(),
+		notes:    notes,
+		source:   clip(meta.SourceLine(), maxTextRunes),
 		body:     body,
 	}
 	p.Add(f)

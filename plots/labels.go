@@ -2,6 +2,7 @@ package plots
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"gonum.org/v1/plot/vg"
@@ -26,22 +27,27 @@ const (
 )
 
 // placeLabels is a greedy label placer. Labels are placed the most
-// crowded first (crowdedFirst); each
-// goes to the first candidate position, ring by ring outwards from its
-// point and in the order of labelDirs, whose box (grown by labelPad) lies
-// inside bounds and overlaps none of: the labels already placed, the
-// glyph boxes (squares of half-side r) of all anchors, and the obstacles.
-// A label that finds no free position within labelRings rings is not
-// placed (OK false). Placed boxes therefore never overlap each other or any
-// point. sizes[i] is the width (X) and height (Y) of label i.
+// crowded first (crowdedFirst); each goes to the first candidate position,
+// ring by ring outwards from its point and in the order of labelDirs,
+// whose box (grown by labelPad) lies inside bounds and overlaps none of:
+// the labels already placed, the glyph boxes (squares of half-side r) of
+// all anchors, and the obstacles. A label that finds no free position
+// within labelRings rings is not placed (OK false). Placed boxes therefore
+// never overlap each other or any point. sizes[i] is the width (X) and
+// height (Y) of label i; a label of zero width is not placed. The boxes
+// are kept in a uniform grid (rectGrid), so each test looks only at the
+// boxes nearby: the cost grows linearly with the number of points when
+// labels are few or spread out.
 func placeLabels(anchors, sizes []vg.Point, r vg.Length, obstacles []vg.Rectangle, bounds vg.Rectangle) []labelPlacement {
-	blocked := make([]vg.Rectangle, 0, len(anchors)+len(obstacles)+len(anchors))
+	blocked := newRectGrid(bounds, 24)
 	for _, a := range anchors {
-		blocked = append(blocked, vg.Rectangle{Min: vg.Point{X: a.X - r, Y: a.Y - r}, Max: vg.Point{X: a.X + r, Y: a.Y + r}})
+		blocked.add(vg.Rectangle{Min: vg.Point{X: a.X - r, Y: a.Y - r}, Max: vg.Point{X: a.X + r, Y: a.Y + r}})
 	}
-	blocked = append(blocked, obstacles...)
+	for _, o := range obstacles {
+		blocked.add(o)
+	}
 	out := make([]labelPlacement, len(anchors))
-	for _, i := range crowdedFirst(anchors, 8*r) {
+	for _, i := range crowdedFirst(anchors, sizes, 8*r) {
 		a := anchors[i]
 		w, h := sizes[i].X, sizes[i].Y
 	search:
@@ -55,16 +61,68 @@ func placeLabels(anchors, sizes []vg.Point, r vg.Length, obstacles []vg.Rectangl
 					cy = a.Y + vg.Length(dir[1])*(d*0.7+h/2)
 				}
 				rect := vg.Rectangle{Min: vg.Point{X: cx - w/2, Y: cy - h/2}, Max: vg.Point{X: cx + w/2, Y: cy + h/2}}
-				if !inside(rect, bounds) || hits(grow(rect, labelPad), blocked) {
+				if !inside(rect, bounds) || blocked.hits(grow(rect, labelPad)) {
 					continue
 				}
 				out[i] = labelPlacement{Rect: rect, OK: true, Leader: ring > 1}
-				blocked = append(blocked, rect)
+				blocked.add(rect)
 				break search
 			}
 		}
 	}
 	return out
+}
+
+// rectGrid is a set of rectangles indexed by the square cells of a grid
+// over bounds that they touch (rectangles outside bounds go to the edge
+// cells), for overlap tests that look only at nearby rectangles.
+type rectGrid struct {
+	min        vg.Point
+	cell       vg.Length
+	cols, rows int
+	cells      [][]int32 // indices into rects
+	rects      []vg.Rectangle
+}
+
+func newRectGrid(bounds vg.Rectangle, cell vg.Length) *rectGrid {
+	cols := max(1, int((bounds.Max.X-bounds.Min.X)/cell)+1)
+	rows := max(1, int((bounds.Max.Y-bounds.Min.Y)/cell)+1)
+	return &rectGrid{min: bounds.Min, cell: cell, cols: cols, rows: rows, cells: make([][]int32, cols*rows)}
+}
+
+// span returns the range of cells r touches, clamped to the grid.
+func (g *rectGrid) span(r vg.Rectangle) (c0, c1, r0, r1 int) {
+	idx := func(v, lo vg.Length, n int) int {
+		k := int(math.Floor(float64((v - lo) / g.cell)))
+		return min(max(k, 0), n-1)
+	}
+	return idx(r.Min.X, g.min.X, g.cols), idx(r.Max.X, g.min.X, g.cols), idx(r.Min.Y, g.min.Y, g.rows), idx(r.Max.Y, g.min.Y, g.rows)
+}
+
+func (g *rectGrid) add(r vg.Rectangle) {
+	id := int32(len(g.rects))
+	g.rects = append(g.rects, r)
+	c0, c1, r0, r1 := g.span(r)
+	for y := r0; y <= r1; y++ {
+		for x := c0; x <= c1; x++ {
+			g.cells[y*g.cols+x] = append(g.cells[y*g.cols+x], id)
+		}
+	}
+}
+
+// hits reports whether r overlaps any rectangle of the grid.
+func (g *rectGrid) hits(r vg.Rectangle) bool {
+	c0, c1, r0, r1 := g.span(r)
+	for y := r0; y <= r1; y++ {
+		for x := c0; x <= c1; x++ {
+			for _, id := range g.cells[y*g.cols+x] {
+				if overlaps(r, g.rects[id]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func grow(r vg.Rectangle, d vg.Length) vg.Rectangle {
@@ -80,31 +138,40 @@ func overlaps(a, b vg.Rectangle) bool {
 	return a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y
 }
 
-func hits(r vg.Rectangle, rs []vg.Rectangle) bool {
-	for _, b := range rs {
-		if overlaps(r, b) {
-			return true
+// crowdedFirst returns the labels to place (those of non-zero width)
+// ordered by the number of other labelled anchors within radius, most
+// first (ties in input order), so that labels in crowded places get the
+// near positions. Neighbours are counted through a grid of cells of side
+// radius.
+func crowdedFirst(anchors, sizes []vg.Point, radius vg.Length) []int {
+	var idx []int
+	for i := range anchors {
+		if sizes[i].X > 0 {
+			idx = append(idx, i)
 		}
 	}
-	return false
-}
-
-// crowdedFirst orders the anchors by the number of other anchors within
-// radius, most first (ties in input order), so that labels in crowded
-// places get the near positions.
-func crowdedFirst(anchors []vg.Point, radius vg.Length) []int {
+	type cell struct{ x, y int }
+	at := func(p vg.Point) cell {
+		return cell{int(math.Floor(float64(p.X / radius))), int(math.Floor(float64(p.Y / radius)))}
+	}
+	cells := map[cell][]int{}
+	for _, i := range idx {
+		c := at(anchors[i])
+		cells[c] = append(cells[c], i)
+	}
 	n := make([]int, len(anchors))
-	for i, a := range anchors {
-		for j, b := range anchors {
-			dx, dy := a.X-b.X, a.Y-b.Y
-			if i != j && dx*dx+dy*dy <= radius*radius {
-				n[i]++
+	for _, i := range idx {
+		a, c := anchors[i], at(anchors[i])
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for _, j := range cells[cell{c.x + dx, c.y + dy}] {
+					b := anchors[j]
+					if x, y := a.X-b.X, a.Y-b.Y; i != j && x*x+y*y <= radius*radius {
+						n[i]++
+					}
+				}
 			}
 		}
-	}
-	idx := make([]int, len(anchors))
-	for i := range idx {
-		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(n[b], n[a]) })
 	return idx

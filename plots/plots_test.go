@@ -3,6 +3,7 @@ package plots
 import (
 	"bytes"
 	"image/color"
+	"image/png"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/analysis"
@@ -327,18 +329,70 @@ func TestTriggerRows(t *testing.T) {
 }
 
 func TestLegendEntries(t *testing.T) {
-	deals := []dataset.Deal{
-		deal("test-a", "2005-01-01", "2005-02-01", dataset.EndTypeBreakdown),
-		deal("test-b", "2006-01-01", "", dataset.EndTypeOngoing),
-	}
 	got := presentInOrder(vocab("end_type"), []string{"ongoing", "breakdown", "ongoing", "zzz"})
 	if !slices.Equal(got, []string{"breakdown", "ongoing", "zzz"}) {
 		t.Errorf("presentInOrder %v", got)
 	}
-	_ = deals
-	for v, want := range map[string]string{"afghan-taliban": "Afghan Taliban", "lashkar-e-islam": "Lashkar e-Islam", "checkpoint-removal": "Checkpoint removal", "ttp-chapter": "TTP chapter"} {
-		if got := Humanize(v); got != want {
-			t.Errorf("Humanize(%q) = %q, want %q", v, got, want)
+}
+
+// testCharts builds every chart from synthetic deals.
+func testCharts(t testing.TB, n int) map[string]func() (*plot.Plot, error) {
+	deals := synthDeals(n, 3)
+	meta := Meta{Version: "test", AsOf: dataset.MustDate("2026-11-22")}
+	return allCharts(deals, synthGovernments(), meta.AsOf, meta)
+}
+
+func TestRenderPNGSize(t *testing.T) {
+	for name, build := range testCharts(t, 40) {
+		p, err := build()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		w, h, ok := DefaultSize(p)
+		if !ok || w <= 0 || h <= 0 {
+			t.Fatalf("%s: no default size", name)
+		}
+		for _, opt := range []RenderOptions{{DPI: 60}, {DPI: 100, Width: 5 * vg.Inch, Height: 3 * vg.Inch}} {
+			var buf bytes.Buffer
+			if err := Render(&buf, p, "png", opt); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			img, err := png.Decode(&buf)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			ww, hh := w, h
+			if opt.Width != 0 {
+				ww, hh = opt.Width, opt.Height
+			}
+			wantW, wantH := int(math.Round(float64(ww/vg.Inch)*float64(opt.DPI))), int(math.Round(float64(hh/vg.Inch)*float64(opt.DPI)))
+			if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
+				t.Errorf("%s at %+v: %d×%d pixels, want %d×%d", name, opt, b.Dx(), b.Dy(), wantW, wantH)
+			}
+		}
+	}
+}
+
+func TestRenderDeterministic(t *testing.T) {
+	for _, format := range []string{"png", "svg"} {
+		var first []byte
+		for run := 0; run < 2; run++ {
+			p, err := testCharts(t, 30)["survival-groups"]()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := Render(&buf, p, format, RenderOptions{DPI: 72}); err != nil {
+				t.Fatal(err)
+			}
+			if run == 0 {
+				first = buf.Bytes()
+			} else if !bytes.Equal(first, buf.Bytes()) {
+				t.Errorf("%s differs between runs", format)
+			}
+		}
+		if format == "svg" && !bytes.Contains(first, []byte("@font-face")) {
+			t.Errorf("svg does not embed its fonts")
 		}
 	}
 }

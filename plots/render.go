@@ -3,31 +3,25 @@ package plots
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // RenderOptions sets the size and resolution of a rendered chart.
 type RenderOptions struct {
-	// DPI is the resolution of PNG output; 0 means 200. SVG and PDF are
-	// vector formats and ignore it.
+	// DPI is the resolution of PNG output; 0 means 200, otherwise
+	// MinDPI–MaxDPI. SVG and PDF are vector formats and ignore it.
 	DPI int
 	// Width and Height are the page size (vg.Inch is one inch). Zero means
 	// the chart's default size (DefaultSize), or 8 × 5 inches for a plot
-	// built elsewhere. Give both or neither: a single zero takes the
-	// default of that dimension.
+	// built elsewhere; otherwise MinSide–MaxSide (see CheckSize). Give
+	// both or neither: a single zero takes the default of that dimension.
 	Width, Height vg.Length
 }
 
@@ -37,84 +31,50 @@ const DefaultDPI = 200
 // Formats returns the output formats, by file extension without the dot.
 func Formats() []string { return []string{"png", "svg", "pdf"} }
 
-func (o RenderOptions) resolve(p *plot.Plot) (w, h vg.Length, dpi int, err error) {
-	w, h = 8*vg.Inch, 5*vg.Inch
-	if dw, dh, ok := DefaultSize(p); ok {
-		w, h = dw, dh
-	}
-	if o.Width != 0 {
-		w = o.Width
-	}
-	if o.Height != 0 {
-		h = o.Height
-	}
-	dpi = o.DPI
-	if dpi == 0 {
-		dpi = DefaultDPI
-	}
-	switch {
-	case w <= 0 || h <= 0:
-		return 0, 0, 0, fmt.Errorf("plots: size %v × %v inches is not positive", w/vg.Inch, h/vg.Inch)
-	case dpi < 0 || dpi > 1200:
-		return 0, 0, 0, fmt.Errorf("plots: DPI %d is outside 1–1200", dpi)
-	case float64(w/vg.Inch)*float64(dpi) > 20000 || float64(h/vg.Inch)*float64(dpi) > 20000:
-		return 0, 0, 0, fmt.Errorf("plots: %v × %v inches at %d DPI is more than 20,000 pixels a side", w/vg.Inch, h/vg.Inch, dpi)
-	}
-	return w, h, dpi, nil
-}
-
 // Render draws p in format "png", "svg" or "pdf" and writes it to w. SVG
-// embeds its fonts so that it looks the same everywhere; PNG and SVG are
-// byte-identical for the same plot and options; PDF carries a creation
-// date. Nothing is written when the options or the format are bad.
+// embeds the glyphs it uses so that it looks the same everywhere; PNG and
+// SVG are byte-identical for the same plot and options; PDF carries a
+// creation date. Nothing is written when the options or the format are
+// bad: a size or resolution outside the limits of CheckSize (NaN,
+// infinite, negative, huge) is an error in every format.
 func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	if p == nil {
 		return fmt.Errorf("plots: nil plot")
 	}
-	wd, ht, dpi, err := opt.resolve(p)
+	format = strings.ToLower(format)
+	wd, ht, dpi, err := opt.resolve(p, format == "png")
 	if err != nil {
 		return err
 	}
 	var c vg.CanvasWriterTo
-	switch strings.ToLower(format) {
+	switch format {
 	case "png":
-		c = fastPNG{vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))}
+		pc, err := newPNGCanvas(wd, ht, dpi)
+		if err != nil {
+			return err
+		}
+		c = pc
 	case "svg":
-		c = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(true))
+		c = newSVGCanvas(wd, ht)
 	case "pdf":
-		pc := vgpdf.New(wd, ht)
-		pc.EmbedFonts(true)
-		c = pdfBoldFix{pc}
+		pc, err := newPDFCanvas(wd, ht)
+		if err != nil {
+			return err
+		}
+		c = pc
 	default:
 		return fmt.Errorf("plots: unknown format %q (want png, svg or pdf)", format)
 	}
 	if err := drawSafely(p, draw.New(c)); err != nil {
 		return err
 	}
+	if pc, ok := c.(*pdfCanvas); ok {
+		if err := pc.err(); err != nil {
+			return err
+		}
+	}
 	_, err = c.WriteTo(w)
 	return err
-}
-
-// fastPNG writes a raster canvas as PNG with the fastest compression:
-// the default level spends half of a briefing's rendering time in deflate
-// for files about a third smaller. The pixels are the same.
-type fastPNG struct{ *vgimg.Canvas }
-
-func (c fastPNG) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(cw, c.Image())
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
 }
 
 // drawSafely draws p, turning a panic of a plotter (gonum/plot panics on
@@ -166,19 +126,4 @@ func Save(p *plot.Plot, path string, opt RenderOptions) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// pdfBoldFix works around a gonum/plot v0.17.0 vgpdf bug: a bold font is
-// registered with the PDF under style "" but selected with style "B", so
-// bold text fails with "undefined font". It renames bold faces into a
-// variant of their own with normal weight; the glyphs drawn are still the
-// bold face's.
-type pdfBoldFix struct{ *vgpdf.Canvas }
-
-func (c pdfBoldFix) FillString(f font.Face, pt vg.Point, s string) {
-	if f.Font.Weight == xfont.WeightBold {
-		f.Font.Variant += "Bold"
-		f.Font.Weight = xfont.WeightNormal
-	}
-	c.Canvas.FillString(f, pt, s)
 }

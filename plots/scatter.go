@@ -24,10 +24,11 @@ type Point struct {
 }
 
 // dodge returns a horizontal offset per point so that points with the same
-// X whose log durations lie within tol of their neighbour are spread
-// sideways (0, +step, −step, +2·step, ...) instead of hiding each other.
-// The step shrinks for large clusters so that a cluster stays within ±0.45
-// of its X.
+// X whose log durations lie within tol of the first (shortest) of their
+// cluster are spread sideways (0, +step, −step, +2·step, ...) instead of
+// hiding each other. Clusters are at most tol high, so that thousands of
+// points do not chain into one cluster as tall as the chart. The step
+// shrinks for large clusters so that a cluster stays within ±0.45 of its X.
 func dodge(points []Point, tol, step float64) []float64 {
 	off := make([]float64, len(points))
 	idx := make([]int, len(points))
@@ -43,7 +44,7 @@ func dodge(points []Point, tol, step float64) []float64 {
 	for start := 0; start < len(idx); {
 		end := start + 1
 		for end < len(idx) {
-			a, b := points[idx[end-1]], points[idx[end]]
+			a, b := points[idx[start]], points[idx[end]]
 			if a.X != b.X || math.Log10(b.Days+1)-math.Log10(a.Days+1) >= tol {
 				break
 			}
@@ -211,11 +212,55 @@ func (lp *labelledPoints) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
+// maxScatterLabels is the most points the concessions scatter labels one
+// by one; beyond it only the extremes are labelled (extremeLabels).
+const maxScatterLabels = 60
+
+// extremeLabels returns which points keep their label: all of them when
+// at most max have one, else only the shortest and the longest labelled
+// deal at each number of concessions (ties: the first given). The cost is
+// linear in the number of points.
+func extremeLabels(points []Point, max int) (keep []bool, limited bool) {
+	keep = make([]bool, len(points))
+	n := 0
+	for i, pt := range points {
+		if pt.Label != "" {
+			keep[i] = true
+			n++
+		}
+	}
+	if n <= max {
+		return keep, false
+	}
+	lo, hi := map[int]int{}, map[int]int{}
+	for i, pt := range points {
+		keep[i] = false
+		if pt.Label == "" {
+			continue
+		}
+		if j, ok := lo[pt.X]; !ok || pt.Days < points[j].Days {
+			lo[pt.X] = i
+		}
+		if j, ok := hi[pt.X]; !ok || pt.Days > points[j].Days {
+			hi[pt.X] = i
+		}
+	}
+	for _, i := range lo {
+		keep[i] = true
+	}
+	for _, i := range hi {
+		keep[i] = true
+	}
+	return keep, true
+}
+
 // ConcessionScatter plots each deal's duration (days + 1, log scale, so
 // that deals of 0 days appear) against the number of state concessions it
 // contained, with filled dots for breakdowns and rings for censored times,
-// every point labelled with its id by a greedy placer that never lets
-// labels overlap each other or the points, and Spearman's rho with its
+// each point labelled with its id by a greedy placer that never lets
+// labels overlap each other or the points (with more than 60 labelled
+// points, only the shortest and the longest deal at each number of
+// concessions, as a note says), and Spearman's rho with its
 // p-value in the emptiest corner. Points with the same count and nearly the
 // same duration are spread sideways. rho and p come from the caller (e.g.
 // analysis.Spearman and a permutation test) and were computed over n deals,
@@ -231,6 +276,14 @@ func ConcessionScatter(points []Point, rho, p float64, n int, meta Meta) (*plot.
 		}
 	}
 	useSans()
+	keep, limited := extremeLabels(points, maxScatterLabels)
+	points = slices.Clone(points)
+	for i := range points {
+		if !keep[i] {
+			points[i].Label = ""
+		}
+		points[i].Label = clipLabel(points[i].Label)
+	}
 	pl := newPlot()
 	off := dodge(points, 0.04, 0.12)
 	xys := make(plotter.XYs, len(points))
@@ -275,6 +328,9 @@ func ConcessionScatter(points []Point, rho, p float64, n int, meta Meta) (*plot.
 		sub = fmt.Sprintf("Deals with more concessions broke down sooner (rho = %.2f, %s)", rho, formatP(p))
 	}
 	notes := []string{"One point per deal; one is added to every duration so that a deal of 0 days can appear on the log scale. Censored durations are lower bounds. Points with the same count and similar durations are spread sideways."}
+	if limited {
+		notes = append(notes, fmt.Sprintf("With %d deals, only the shortest and the longest deal at each number of concessions are labelled.", len(points)))
+	}
 	body := func(c draw.Canvas) {
 		st := textStyle(labelSize, false, inkDark)
 		pc := c

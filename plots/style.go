@@ -2,7 +2,6 @@ package plots
 
 import (
 	"image/color"
-	"strings"
 	"sync"
 
 	xfont "golang.org/x/image/font"
@@ -167,30 +166,4 @@ func newPlot() *plot.Plot {
 	p.Legend.TextStyle.Font = sans(tickSize, false)
 	p.Title.TextStyle.Font = sans(titleSize, true)
 	return p
-}
-
-// Humanize turns a vocabulary value into words: "checkpoint-removal" →
-// "Checkpoint removal". Known acronyms stay upper case.
-func Humanize(v string) string {
-	if v == "" {
-		return "(blank)"
-	}
-	words := strings.Split(v, "-")
-	for i, w := range words {
-		switch w {
-		case "ttp", "tnsm", "fata":
-			words[i] = strings.ToUpper(w)
-			continue
-		case "taliban":
-			words[i] = "Taliban"
-			continue
-		}
-		if i == 0 {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
-		}
-	}
-	s := strings.Join(words, " ")
-	s = strings.ReplaceAll(s, "e islam", "e-Islam")
-	s = strings.ReplaceAll(s, "Third party", "Third-party")
-	return s
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -18,6 +19,18 @@ import (
 type Curve struct {
 	Label string
 	KM    *analysis.KM
+	// Color is the curve's colour; nil takes the next of the Okabe–Ito
+	// colours in order. Give a category's palette colour (for instance
+	// MediatorColors.Of(value)) to match the other charts.
+	Color color.Color
+}
+
+// color returns the colour of the i-th curve.
+func (cv Curve) color(i int) color.Color {
+	if cv.Color != nil {
+		return cv.Color
+	}
+	return curveColors[i%len(curveColors)]
 }
 
 // curveColors are given to curves in order.
@@ -148,6 +161,10 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	if len(curves) == 0 {
 		return nil, fmt.Errorf("plots: Survival: no curves")
 	}
+	curves = slices.Clone(curves)
+	for i := range curves {
+		curves[i].Label = clipLabel(curves[i].Label)
+	}
 	useSans()
 	p := newPlot()
 	grid := plotter.NewGrid()
@@ -160,14 +177,14 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		if cv.KM == nil || len(cv.KM.Rows) == 0 {
 			return nil, fmt.Errorf("plots: Survival: curve %q has no rows", cv.Label)
 		}
-		clr := curveColors[i%len(curveColors)]
+		clr := cv.color(i)
 		maxT = math.Max(maxT, cv.KM.Rows[len(cv.KM.Rows)-1].Time)
 		if band := ciBand(cv.KM); band != nil && len(curves) <= maxBandCurves {
 			poly, err := plotter.NewPolygon(band)
 			if err != nil {
 				return nil, err
 			}
-			poly.Color = withAlpha(clr, 0x38)
+			poly.Color = bandColor(clr)
 			poly.LineStyle.Width = 0
 			p.Add(poly)
 		}
@@ -177,7 +194,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		})
 	}
 	for i, cv := range curves {
-		clr := curveColors[i%len(curveColors)]
+		clr := cv.color(i)
 		line, err := plotter.NewLine(stepPoints(cv.KM))
 		if err != nil {
 			return nil, err
@@ -205,7 +222,11 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	}
 	legend = append(legend, legendEntry{Label: "Censored", Thumb: glyphThumb(inkDark, draw.PlusGlyph{})})
 	if len(curves) <= maxBandCurves {
-		legend = append(legend, legendEntry{Label: fmt.Sprintf("%.0f%% confidence band", 100*curves[0].KM.Conf), Thumb: swatch(withAlpha(inkMid, 0x50))})
+		var bands []color.Color
+		for i := range curves {
+			bands = append(bands, bandColor(curves[i].color(i)))
+		}
+		legend = append(legend, legendEntry{Label: fmt.Sprintf("%.0f%% confidence band", 100*curves[0].KM.Conf), Thumb: stripes(bands)})
 	}
 	legend = append(legend, legendEntry{Label: "Median", Thumb: lineThumb(inkDark, []vg.Length{4, 3})})
 
@@ -246,7 +267,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		for i, cv := range curves {
 			y -= lh
 			ls := lab
-			ls.Color = curveColors[i%len(curveColors)]
+			ls.Color = cv.color(i)
 			ls.XAlign = draw.XRight
 			c.FillText(ls, vg.Point{X: dc.Min.X - 8, Y: y}, cv.Label)
 			ns := lab
@@ -280,11 +301,28 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 // overlapping bands hide each other.
 const maxBandCurves = 2
 
+// bandColor is the fill of a curve's confidence band: the curve's colour
+// at 22% opacity. The band's legend swatch uses the same colour.
+func bandColor(curve color.Color) color.Color { return withAlpha(curve, 0x38) }
+
+// stripes is a legend symbol of side-by-side swatches, one per colour, for
+// an entry that stands for several fills (the bands of two curves).
+func stripes(clrs []color.Color) func(c *draw.Canvas) {
+	return func(c *draw.Canvas) {
+		w := (c.Max.X - c.Min.X) / vg.Length(len(clrs))
+		for i, clr := range clrs {
+			x := c.Min.X + vg.Length(i)*w
+			c.FillPolygon(clr, rectPts(vg.Rectangle{Min: vg.Point{X: x, Y: c.Min.Y}, Max: vg.Point{X: x + w, Y: c.Max.Y}}))
+		}
+	}
+}
+
+// withAlpha returns c (an opaque colour) at opacity a, as a straight
+// (non-premultiplied) colour, so that no precision is lost.
 func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	// Premultiplied, as color.RGBA requires.
-	f := float64(a) / 255
-	return color.RGBA{R: uint8(float64(r>>8) * f), G: uint8(float64(g>>8) * f), B: uint8(float64(b>>8) * f), A: a}
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = a
+	return n
 }
 
 func lineThumb(clr color.Color, dashes []vg.Length) func(c *draw.Canvas) {

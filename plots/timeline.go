@@ -77,7 +77,7 @@ func governmentBands(govs []dataset.Government, lo, hi float64) []govBand {
 		if b <= a {
 			continue
 		}
-		bands = append(bands, govBand{Name: shortName(g.Name), ID: g.ID, X0: a, X1: b, Shade: len(bands)%2 == 0})
+		bands = append(bands, govBand{Name: clipLabel(shortName(g.Name)), ID: clipLabel(g.ID), X0: a, X1: b, Shade: len(bands)%2 == 0})
 	}
 	return bands
 }
@@ -141,6 +141,8 @@ func Timeline(deals []dataset.Deal, governments []dataset.Government, asOf datas
 	bands := governmentBands(governments, lo, hi)
 
 	p := newPlot()
+	all := rows
+	rows = rows[:min(len(rows), MaxRows)]
 	n := len(rows)
 	ids := make([]string, n)
 	rb := make([]rangeBar, n)
@@ -154,7 +156,7 @@ func Timeline(deals []dataset.Deal, governments []dataset.Government, asOf datas
 	bars := newRangeBars(rb)
 	bars.MinWidth = 3
 	p.Add(bandShades{bands}, bars)
-	p.NominalY(ids...)
+	p.NominalY(clipLabels(ids)...)
 	p.Y.Tick.Label.Font = sans(smallSize, false)
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	p.X.Min, p.X.Max = lo, hi
@@ -167,14 +169,12 @@ func Timeline(deals []dataset.Deal, governments []dataset.Government, asOf datas
 
 	var legend []legendEntry
 	for _, m := range presentInOrder(vocab("mediator_type"), meds) {
-		legend = append(legend, legendEntry{Label: Humanize(m), Thumb: swatch(mediatorColors.Of(m))})
+		legend = append(legend, legendEntry{Label: dataset.Label("mediator_type", m), Thumb: swatch(mediatorColors.Of(m))})
 	}
 	legend = append(legend, legendEntry{Label: "Still in force or end unknown", Thumb: arrowThumb(inkMid)})
 	notes := []string{"Colour: the principal mediator. Shaded bands: the government in office, labelled with its short name or, where the band is narrow, its id in the codebook. Bars start at each deal's start date and end at its end, the as-of date or its last report; very short deals are drawn 3 points wide."}
-	if len(skipped) > 0 {
-		notes = append(notes, fmt.Sprintf("Not shown (start after the as-of date): %v.", skipped))
-	}
-	sub := busiestGovernment(rows, bands)
+	notes = append(notes, rowNotes(n, len(all), skipped)...)
+	sub := busiestGovernment(all, bands)
 	lsty := textStyle(smallSize, false, inkMid)
 	const labelRows = 3
 	strip := linesHeight(lsty, labelRows, 1.25) + 2

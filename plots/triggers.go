@@ -121,7 +121,7 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	var bys []string
 	total := 0
 	for i, r := range rows {
-		labels[len(rows)-1-i] = Humanize(r.Trigger)
+		labels[len(rows)-1-i] = dataset.Label("trigger", r.Trigger)
 		for _, s := range r.Segs {
 			bys = append(bys, s.BrokenBy)
 		}
@@ -131,17 +131,17 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	grid.Horizontal.Width = 0
 	grid.Vertical.Color = gridGrey
 	p.Add(grid, stacks{rows})
-	p.NominalY(labels...)
+	p.NominalY(clipLabels(labels)...)
 	p.X.Min = 0
 	p.X.Tick.Marker = plot.TickerFunc(countTicks)
 	p.X.Label.Text = "Deals that broke down"
 	p.Y.Min, p.Y.Max = -0.6, float64(len(rows))-0.4
 	legend := []legendEntry{{Label: "Broken by:"}}
 	for _, b := range presentInOrder(vocab("broken_by"), bys) {
-		legend = append(legend, legendEntry{Label: Humanize(b), Thumb: swatch(brokenByColors.Of(b))})
+		legend = append(legend, legendEntry{Label: dataset.Label("broken_by", b), Thumb: swatch(brokenByColors.Of(b))})
 	}
 	top := rows[0]
-	sub := fmt.Sprintf("%s was the most common trigger: %d of %d breakdowns", Humanize(top.Trigger), top.Total, total)
+	sub := fmt.Sprintf("%s was the most common trigger: %d of %d breakdowns", dataset.Label("trigger", top.Trigger), top.Total, total)
 	tied := 0
 	for _, r := range rows {
 		if r.Total == top.Total {
@@ -151,7 +151,7 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	if tied > 2 {
 		sub = fmt.Sprintf("%d triggers tie as the most common, with %d of %d breakdowns each", tied, top.Total, total)
 	} else if tied == 2 {
-		sub = fmt.Sprintf("%s and %s were the most common triggers: %d of %d breakdowns each", Humanize(top.Trigger), lowerFirst(Humanize(rows[1].Trigger)), top.Total, total)
+		sub = fmt.Sprintf("%s and %s were the most common triggers: %d of %d breakdowns each", dataset.Label("trigger", top.Trigger), lowerFirst(dataset.Label("trigger", rows[1].Trigger)), top.Total, total)
 	}
 	notes := []string{"Trigger: the proximate cause the sources give for the end of the deal; broken by: the side that ended it, as coded."}
 	h := max(4*vg.Inch, 2.4*vg.Inch+vg.Length(len(rows))*0.42*vg.Inch)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
-	"github.com/truce-lab/truce/plots"
 )
 
 // briefing writes the briefing's text from the numbers: headline findings,
@@ -97,7 +96,7 @@ func headlines(a *Analyses) []string {
 	if len(a.Triggers.Rows) > 0 {
 		t := a.Triggers.Rows[0]
 		h = append(h, fmt.Sprintf("The commonest end: %s, %d of the %d deals whose end and its cause are known (%.0f%%). %s",
-			plots.Humanize(t.Trigger), t.N, a.Triggers.Ended, 100*t.Share, whoBroke(a.Triggers)))
+			dataset.Label("trigger", string(t.Trigger)), t.N, a.Triggers.Ended, 100*t.Share, whoBroke(a.Triggers)))
 	}
 	rows := concessionHighlights(a.Concessions)
 	small := 0
@@ -111,9 +110,9 @@ func headlines(a *Analyses) []string {
 			break
 		}
 		hr, lo, hi := row.HR()
-		which := "Deals with “" + plots.Humanize(row.Category) + "”"
+		which := "Deals with “" + dataset.Label("state_concessions", row.Category) + "”"
 		if row.Side == "militant commitment" {
-			which = "Deals in which the militants committed to “" + plots.Humanize(row.Category) + "”"
+			which = "Deals in which the militants committed to “" + dataset.Label("militant_commitments", row.Category) + "”"
 		}
 		h = append(h, fmt.Sprintf("%s (%d deals) lasted a median of %s days against %s for the others (log-rank p %s, permutation p %s; hazard ratio %s).",
 			which, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), analysis.FormatP(row.LogRankP), analysis.FormatP(row.Perm.P), hrText(hr, lo, hi)))
@@ -124,9 +123,9 @@ func headlines(a *Analyses) []string {
 	if a.ByTest != nil {
 		var parts []string
 		for _, g := range a.ByGroups {
-			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", plots.Humanize(g.Group), estText(g.Median), g.N))
+			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", dataset.Label(a.By, g.Group), estText(g.Median), g.N))
 		}
-		h = append(h, fmt.Sprintf("Median days by %s: %s; log-rank p %s.", strings.ToLower(plots.Humanize(strings.ReplaceAll(a.By, "_", "-"))), strings.Join(parts, ", "), analysis.FormatP(a.ByTest.P)))
+		h = append(h, fmt.Sprintf("Median days by %s: %s; log-rank p %s.", dataset.ColumnLabel(a.By), strings.Join(parts, ", "), analysis.FormatP(a.ByTest.P)))
 	}
 	if s := sensitivitySentence(a.Sensitivity); s != "" {
 		h = append(h, s)

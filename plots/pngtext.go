@@ -1,0 +1,180 @@
+package plots
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"git.sr.ht/~sbinet/gg"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// pngCanvas is a vgimg canvas that draws upright text itself, from a
+// cache of rasterised glyphs. vgimg v0.17.0 builds a new font face for
+// every string, rasterises every glyph anew and resamples each glyph's mask
+// through a bilinear transform; about a third of a briefing's rendering
+// time went there (issue 12). pngCanvas rasterises each glyph once per
+// face, size, resolution and quarter-pixel position (glyphCache) and
+// composites its mask directly. Rotated or scaled text (the matrix chart's
+// column labels, the y-axis titles) still goes through vgimg. The text is
+// placed at the same positions; its pixels differ from vgimg's only by that
+// resampling and by less than 1/8 pixel of rounding.
+//
+// vgimg keeps its graphics context unexported; pngCanvas reads the current
+// transform through it by reflection (gonum/plot is pinned to v0.17.0; the
+// tests fail if the field moves).
+type pngCanvas struct {
+	*vgimg.Canvas
+	ctx    *gg.Context
+	img    *image.RGBA
+	colors []color.Color // the colour stack, as vgimg keeps it
+	faces  map[faceKey]xfont.Face
+}
+
+func newPNGCanvas(w, h vg.Length, dpi int) (*pngCanvas, error) {
+	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+	f := reflect.ValueOf(c).Elem().FieldByName("ctx")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[*gg.Context]() {
+		return nil, fmt.Errorf("plots: PNG: gonum/plot's vgimg has changed (no graphics context found)")
+	}
+	ctx := reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface().(*gg.Context)
+	img, ok := c.Image().(*image.RGBA)
+	if !ok {
+		return nil, fmt.Errorf("plots: PNG: gonum/plot's vgimg has changed (not an RGBA image)")
+	}
+	return &pngCanvas{Canvas: c, ctx: ctx, img: img, colors: []color.Color{color.Black}, faces: map[faceKey]xfont.Face{}}, nil
+}
+
+// SetColor, Push and Pop implement vg.Canvas, keeping track of the colour.
+func (c *pngCanvas) SetColor(clr color.Color) {
+	if clr == nil {
+		clr = color.Black
+	}
+	c.colors[len(c.colors)-1] = clr
+	c.Canvas.SetColor(clr)
+}
+
+func (c *pngCanvas) Push() {
+	c.colors = append(c.colors, c.colors[len(c.colors)-1])
+	c.Canvas.Push()
+}
+
+func (c *pngCanvas) Pop() {
+	c.colors = c.colors[:len(c.colors)-1]
+	c.Canvas.Pop()
+}
+
+// FillString implements vg.Canvas.
+func (c *pngCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	if f.Font.Size == 0 {
+		return
+	}
+	dpi := c.DPI()
+	_, h := c.Size()
+	H := float64(c.img.Bounds().Dy())
+	// vgimg draws at (x, h−y) after flipping y once more (InvertY); the
+	// device position of text-space (u, v) is then T(u, H−v).
+	dev := func(u, v float64) (float64, float64) { return c.ctx.TransformPoint(u, H-v) }
+	x, y := pt.X.Dots(dpi), h.Dots(dpi)-pt.Y.Dots(dpi)
+	x0, y0 := dev(x, y)
+	x1, y1 := dev(x+1, y)
+	x2, y2 := dev(x, y+1)
+	if math.Abs(x1-x0-1) > 1e-9 || math.Abs(y1-y0) > 1e-9 || math.Abs(x2-x0) > 1e-9 || math.Abs(y2-y0-1) > 1e-9 {
+		c.Canvas.FillString(f, pt, s) // rotated or scaled
+		return
+	}
+	key := faceKey{f.Face, f.Font.Size, dpi}
+	face := c.faces[key]
+	if face == nil {
+		face = f.FontFace(dpi)
+		c.faces[key] = face
+	}
+	src := image.NewUniform(c.colors[len(c.colors)-1])
+	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x0 * 64)), Y: fixed.Int26_6(math.Round(y0 * 64))}
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, r)
+		}
+		dr, mask, advance, ok := glyphs.glyph(key, face, dot, r)
+		prev = r
+		if !ok {
+			continue
+		}
+		draw.DrawMask(c.img, dr, src, image.Point{}, mask, image.Point{}, draw.Over)
+		dot.X += advance
+	}
+}
+
+// faceKey names a face at a size and resolution.
+type faceKey struct {
+	font *sfnt.Font
+	size vg.Length
+	dpi  float64
+}
+
+type glyphKey struct {
+	face         faceKey
+	r            rune
+	fracX, fracY fixed.Int26_6 // quarter-pixel position within a pixel
+}
+
+type glyphVal struct {
+	dr      image.Rectangle // relative to the whole-pixel position
+	mask    *image.Alpha    // origin at (0, 0), drawn at dr.Min
+	advance fixed.Int26_6
+	ok      bool
+}
+
+// glyphCache holds rasterised glyphs, shared by all charts (they are drawn
+// concurrently, hence the lock). It stops growing at maxGlyphs entries.
+type glyphCache struct {
+	mu sync.Mutex
+	m  map[glyphKey]glyphVal
+}
+
+const maxGlyphs = 100_000
+
+var glyphs = glyphCache{m: map[glyphKey]glyphVal{}}
+
+// glyph returns glyph r of face drawn at dot rounded to a quarter pixel:
+// its rectangle on the image, its mask and its advance.
+func (g *glyphCache) glyph(key faceKey, face xfont.Face, dot fixed.Point26_6, r rune) (image.Rectangle, *image.Alpha, fixed.Int26_6, bool) {
+	q := fixed.Point26_6{X: (dot.X + 8) &^ 15, Y: (dot.Y + 8) &^ 15}
+	whole := image.Point{X: q.X.Floor(), Y: q.Y.Floor()}
+	k := glyphKey{key, r, q.X & 63, q.Y & 63}
+	g.mu.Lock()
+	v, hit := g.m[k]
+	g.mu.Unlock()
+	if !hit {
+		v = rasterise(face, fixed.Point26_6{X: k.fracX, Y: k.fracY}, r)
+		g.mu.Lock()
+		if len(g.m) < maxGlyphs {
+			g.m[k] = v
+		}
+		g.mu.Unlock()
+	}
+	return v.dr.Add(whole), v.mask, v.advance, v.ok
+}
+
+// rasterise draws glyph r at dot (within the first pixel) and copies its
+// mask, which the face reuses for its next glyph.
+func rasterise(face xfont.Face, dot fixed.Point26_6, r rune) glyphVal {
+	dr, mask, maskp, advance, ok := face.Glyph(dot, r)
+	if !ok {
+		return glyphVal{}
+	}
+	m := image.NewAlpha(image.Rectangle{Max: dr.Size()})
+	draw.Draw(m, m.Bounds(), mask, maskp, draw.Src)
+	return glyphVal{dr: dr, mask: m, advance: advance, ok: true}
+}
