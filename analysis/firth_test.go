@@ -9,7 +9,8 @@ import (
 // TestFirthCoxMatchesR compares FirthCox with the independent R
 // implementation in testdata/r/firth_reference.R (firth_expected.csv): the
 // aml data, separated data (where the ordinary Cox estimate is infinite),
-// two-covariate fits, and three comparisons on the embedded deals.
+// two-covariate fits, the 19 concession and commitment comparisons on the
+// embedded deals, and checkpoint removal adjusted for the start year.
 func TestFirthCoxMatchesR(t *testing.T) {
 	rows := readRCSV(t, "firth_expected.csv")
 	byName := map[string][]map[string]string{}
@@ -20,8 +21,8 @@ func TestFirthCoxMatchesR(t *testing.T) {
 		}
 		byName[r["name"]] = append(byName[r["name"]], r)
 	}
-	if len(names) < 9 {
-		t.Fatalf("firth_expected.csv has %d fits; want 9", len(names))
+	if len(names) != 26 {
+		t.Fatalf("firth_expected.csv has %d fits; want 26", len(names))
 	}
 	e := loadEmbeddedDeals(t)
 	maxDev := 0.0
@@ -29,6 +30,14 @@ func TestFirthCoxMatchesR(t *testing.T) {
 		want := byName[name]
 		var in coxInput
 		switch {
+		case strings.HasPrefix(name, "deals_era_"):
+			// R subtracted 2010 from the start year; the fit does not
+			// depend on the origin, so the raw years are used here.
+			col := strings.TrimPrefix(name, "deals_era_")
+			in = coxInput{times: e.times, events: e.breakdowns(), names: []string{col, "start_year"}}
+			for i, v := range e.flag(t, col) {
+				in.x = append(in.x, []float64{v, float64(e.deals[e.ids[i]].Start.Y)})
+			}
 		case strings.HasPrefix(name, "deals_"):
 			col := strings.TrimPrefix(name, "deals_")
 			in = coxInput{times: e.times, events: e.breakdowns(), x: columnMatrix(e.flag(t, col)), names: []string{col}}

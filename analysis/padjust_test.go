@@ -59,3 +59,54 @@ func TestPAdjustRejectsBadP(t *testing.T) {
 		}
 	}
 }
+
+// TestPAdjustOfConcessionLogRanks adjusts the log-rank p-values of the 19
+// concessions and commitments that the embedded deals can test (at least 2
+// deals with and 2 without) and compares the p-values and both adjustments
+// with R (padjust_reference.R → padjust_deals.csv). Issue 9: nothing
+// survives adjustment; the smallest BH value is about 0.61, every Holm value 1.
+func TestPAdjustOfConcessionLogRanks(t *testing.T) {
+	e := loadEmbeddedDeals(t)
+	ev := e.breakdowns()
+	rows := readRCSV(t, "padjust_deals.csv")
+	if len(rows) != 19 {
+		t.Fatalf("padjust_deals.csv has %d categories; want 19", len(rows))
+	}
+	p := make([]float64, len(rows))
+	for i, r := range rows {
+		x := e.flag(t, r["category"])
+		groups := make([]string, len(x))
+		for j, v := range x {
+			groups[j] = map[bool]string{true: "with", false: "without"}[v == 1]
+		}
+		lr, err := LogRank(e.times, ev, groups)
+		if err != nil {
+			t.Fatalf("%s: %v", r["category"], err)
+		}
+		p[i] = lr.P
+		if w := rNumber(t, r["logrank_p"]); !near(p[i], w, 1e-12) {
+			t.Errorf("%s: log-rank p %v, R %v", r["category"], p[i], w)
+		}
+	}
+	holm, err := Holm(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bh, err := BenjaminiHochberg(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	minBH := 1.0
+	for i, r := range rows {
+		if w := rNumber(t, r["holm"]); !near(holm[i], w, 1e-12) {
+			t.Errorf("%s: Holm %v, R %v", r["category"], holm[i], w)
+		}
+		if w := rNumber(t, r["bh"]); !near(bh[i], w, 1e-12) {
+			t.Errorf("%s: BH %v, R %v", r["category"], bh[i], w)
+		}
+		minBH = min(minBH, bh[i])
+	}
+	if minBH < 0.6 || minBH > 0.62 {
+		t.Errorf("smallest BH-adjusted p %v; issue 9 and R say about 0.61", minBH)
+	}
+}

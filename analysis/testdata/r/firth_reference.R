@@ -11,7 +11,8 @@
 #
 # Regenerate: cd analysis/testdata/r && Rscript firth_reference.R
 #
-# Inputs: cox_input_<name>.csv (cox_reference.R) and deals_input.csv.
+# Inputs: cox_input_<name>.csv (cox_reference.R) and deals_input.csv
+# (breakdown as the event; expiry and supersession censored).
 # Output: name,term,coef,se,lower,upper,chisq,p,loglik0,loglik,lr_chisq
 # (lower/upper are hazard-ratio limits; 15 significant digits).
 cat(R.version.string, "\n")
@@ -36,7 +37,7 @@ pl <- function(b, time, status, X) {
 pen <- function(b, d) {
   v <- pl(b, d$time, d$status, d$X)
   dt <- det(v$I)
-  if (!(dt > 0)) return(-Inf)
+  if (!is.finite(dt) || dt <= 0) return(-Inf)
   v$ll + log(dt) / 2
 }
 
@@ -95,9 +96,16 @@ firth("sim2", sim[, c("time", "status", "x1", "x2")])
 
 deals <- read.csv("deals_input.csv", check.names = FALSE)
 deals$status <- as.integer(deals$status == 1)  # breakdown; other endings censored
-for (cat in c("has:checkpoint-removal", "commits:release-hostages", "has:prisoner-release")) {
-  firth(paste0("deals_", cat), deals[, c("time", "status", cat)])
-}
+# Every concession and commitment held by at least 2 deals and missing from
+# at least 2 (the 19 categories of padjust_deals.csv), and checkpoint
+# removal adjusted for the start year (era).
+cats <- grep("^(has|commits):", names(deals), value = TRUE)
+cats <- cats[sapply(cats, function(c) sum(deals[[c]]) >= 2 && sum(1 - deals[[c]]) >= 2)]
+for (cat in cats) firth(paste0("deals_", cat), deals[, c("time", "status", cat)])
+# (start year minus 2010: the fit does not depend on the origin, and exp()
+# of b * 2010 would overflow).
+deals$start_year <- deals$start_year - 2010
+firth("deals_era_has:checkpoint-removal", deals[, c("time", "status", "has:checkpoint-removal", "start_year")])
 out <- do.call(rbind, rows)
 write.csv(out, "firth_expected.csv", row.names = FALSE, quote = FALSE)
-print(out)
+print(out[grepl("^deals", out$name), c("name", "term", "coef", "lower", "upper", "p")], row.names = FALSE)
