@@ -213,25 +213,35 @@ func logLimits(p, se, z float64) (lo, hi float64) {
 	return math.Exp(math.Log(p) - w), math.Min(1, math.Exp(math.Log(p)+w))
 }
 
-// At returns the estimates at time t, a right-continuous step function:
-// no ending (none = 1, every incidence 0) before the first time, the last
-// row's values after the last time. It answers "what share is in each
-// state at t". At(NaN) returns NaN everywhere.
-func (c *Incidence) At(t float64) (none float64, inc []float64) {
-	inc = make([]float64, len(c.Causes))
-	if math.IsNaN(t) {
-		for k := range inc {
-			inc[k] = math.NaN()
-		}
-		return math.NaN(), inc
-	}
+// At returns the row in force at time t ("what share is in each state at
+// t"), a right-continuous step function as R's summary(fit, times = t)
+// gives it: before the first time no ending has happened (None 1, every
+// incidence 0, standard errors 0, limits as logLimits gives them), after
+// the last time the last row holds. The returned row's Time is t and its
+// counts are those of the row in force (zero before the first time).
+func (c *Incidence) At(t float64) IncidenceRow {
 	i := sort.Search(len(c.Rows), func(i int) bool { return c.Rows[i].Time > t })
-	if i == 0 {
-		return 1, inc
+	K := len(c.Causes)
+	if math.IsNaN(t) || i == 0 {
+		r := IncidenceRow{Time: t, NRisk: c.N, NEvent: make([]int, K), None: 1,
+			Inc: make([]float64, K), SE: make([]float64, K), Lower: make([]float64, K), Upper: make([]float64, K)}
+		r.NoneLower, r.NoneUpper = 1, 1
+		for k := range K {
+			r.Lower[k], r.Upper[k] = math.NaN(), math.NaN()
+		}
+		if math.IsNaN(t) {
+			r.None, r.NoneSE, r.NoneLower, r.NoneUpper = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+			for k := range K {
+				r.Inc[k], r.SE[k] = math.NaN(), math.NaN()
+			}
+		}
+		return r
 	}
 	r := c.Rows[i-1]
-	copy(inc, r.Inc)
-	return r.None, inc
+	r.Time = t
+	r.NEvent, r.Inc, r.SE = slices.Clone(r.NEvent), slices.Clone(r.Inc), slices.Clone(r.SE)
+	r.Lower, r.Upper = slices.Clone(r.Lower), slices.Clone(r.Upper)
+	return r
 }
 
 // Cause returns the index in Inc of the named cause, or −1.
@@ -240,19 +250,31 @@ func (c *Incidence) Cause(name string) int { return slices.Index(c.Causes, name)
 // TimeTo returns the first time by which the cumulative incidence of cause
 // k (an index into Causes) reaches share q, 0 < q < 1: "the time by which
 // half had broken down" is TimeTo(k, 0.5). A value within sqrt(machine
-// epsilon) of q counts as reaching it, as survival's quantile rules do.
-// ok is false when the incidence never reaches q (it need not: other
-// endings can take more than 1 − q of the subjects).
-func (c *Incidence) TimeTo(k int, q float64) (t float64, ok bool) {
+// epsilon) of q counts as reaching it, as in KM.Median. The limits invert
+// the pointwise limits as Brookmeyer & Crowley's do for the median: Lower
+// is the first time the upper limit reaches q, Upper the first time the
+// lower limit does. Any of the three is NaN with its Reached flag false
+// when it never happens (the incidence need not reach q at all: other
+// endings can take more than 1 − q of the subjects). R's survival package
+// declines to give quantiles of multi-state curves, so this is checked
+// against R's pointwise values, not a quantile function.
+func (c *Incidence) TimeTo(k int, q float64) Quantile {
+	out := Quantile{Estimate: math.NaN(), Lower: math.NaN(), Upper: math.NaN()}
 	if k < 0 || k >= len(c.Causes) || !(q > 0 && q < 1) {
+		return out
+	}
+	first := func(v func(IncidenceRow) float64) (float64, bool) {
+		for _, r := range c.Rows {
+			if x := v(r); !math.IsNaN(x) && x > q-medianTolerance {
+				return r.Time, true
+			}
+		}
 		return math.NaN(), false
 	}
-	for _, r := range c.Rows {
-		if r.Inc[k] > q-medianTolerance {
-			return r.Time, true
-		}
-	}
-	return math.NaN(), false
+	out.Estimate, out.Reached = first(func(r IncidenceRow) float64 { return r.Inc[k] })
+	out.Lower, out.LowerReached = first(func(r IncidenceRow) float64 { return r.Upper[k] })
+	out.Upper, out.UpperReached = first(func(r IncidenceRow) float64 { return r.Lower[k] })
+	return out
 }
 
 // GroupIncidence is the Aalen–Johansen estimate of one group.

@@ -97,40 +97,87 @@ func TestAalenJohansenMatchesR(t *testing.T) {
 }
 
 // TestIncidenceOnEmbeddedDeals pins the headline figures of issue 9 on the
-// embedded data (R, incidence_reference.R's printout: 45.7% broken down by
-// day 213 and 52.0% by day 313; at a year 31% in force, 52% broken down,
-// 17% expired or superseded).
+// embedded data, as R prints them (incidence_reference.R's summary at 213,
+// 313 and 365 days): 45.7% broken down by day 213 and 52.0% by day 313; at
+// a year 31.3% in force, 52.0% broken down, 10.4% expired and 6.3%
+// superseded.
 func TestIncidenceOnEmbeddedDeals(t *testing.T) {
 	e := loadEmbeddedDeals(t)
 	inc, err := AalenJohansen(e.times, e.causes, EndingNames, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := inc.Cause("breakdown")
 	tests := []struct {
-		day                   float64
-		none, broke, otherEnd float64
+		day  float64
+		want [4]float64 // in force, breakdown, expired, superseded
 	}{
-		{213, math.NaN(), 0.457, math.NaN()},
-		{313, math.NaN(), 0.520, math.NaN()},
-		{365, 0.31, 0.52, 0.17},
+		{0, [4]float64{1, 0, 0, 0}},
+		{213, [4]float64{0.4385965, 0.4573935, 0.10401, 0}},
+		{313, [4]float64{0.3132832, 0.5200501, 0.10401, 0.06265664}},
+		{365, [4]float64{0.3132832, 0.5200501, 0.10401, 0.06265664}},
 	}
 	for _, tc := range tests {
-		none, share := inc.At(tc.day)
-		check := func(what string, got, want float64) {
-			if !math.IsNaN(want) && math.Abs(got-want) > 0.005 {
-				t.Errorf("day %v %s: %.4f; want %.3f", tc.day, what, got, want)
+		r := inc.At(tc.day)
+		got := [4]float64{r.None, r.Inc[0], r.Inc[1], r.Inc[2]}
+		for s := range got {
+			if math.Abs(got[s]-tc.want[s]) > 5e-7 {
+				t.Errorf("day %v state %s: %.7f; R %.7f", tc.day, incidenceStates[s], got[s], tc.want[s])
 			}
 		}
-		check("in force", none, tc.none)
-		check("broken down", share[b], tc.broke)
-		check("expired or superseded", share[inc.Cause("expired")]+share[inc.Cause("superseded")], tc.otherEnd)
+		if r.Time != tc.day {
+			t.Errorf("At(%v).Time = %v", tc.day, r.Time)
+		}
 	}
-	if got, ok := inc.TimeTo(b, 0.5); !ok || got != 313 {
-		t.Errorf("time by which half broke down: %v (%v); want 313", got, ok)
+	if r := inc.At(math.NaN()); !math.IsNaN(r.None) || !math.IsNaN(r.Inc[0]) {
+		t.Errorf("At(NaN) = %v, %v; want NaN", r.None, r.Inc)
 	}
-	if _, ok := inc.TimeTo(b, 0.9); ok {
-		t.Errorf("90%% broke down: reached; want never (other endings take more than 10%%)")
+}
+
+// TestIncidenceTimeTo checks TimeTo against its definition applied to R's
+// pointwise estimates and limits (incidence_expected.csv): the first time
+// each column reaches q. On the embedded deals half had broken down by day
+// 313 (issue 9).
+func TestIncidenceTimeTo(t *testing.T) {
+	e := loadEmbeddedDeals(t)
+	inc, err := AalenJohansen(e.times, e.causes, EndingNames, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rRows := readRCSV(t, "incidence_expected.csv")
+	firstR := func(state, col string, q float64) (float64, bool) {
+		for _, r := range rRows {
+			if r["name"] == "deals" && r["state"] == state {
+				if v := rNumber(t, r[col]); !math.IsNaN(v) && v >= q-1e-8 {
+					return rNumber(t, r["time"]), true
+				}
+			}
+		}
+		return math.NaN(), false
+	}
+	for _, tc := range []struct {
+		cause string
+		q     float64
+	}{{"breakdown", 0.25}, {"breakdown", 0.5}, {"breakdown", 0.6}, {"expired", 0.1}, {"superseded", 0.5}} {
+		got := inc.TimeTo(inc.Cause(tc.cause), tc.q)
+		for _, c := range []struct {
+			col     string
+			got     float64
+			reached bool
+		}{{"pstate", got.Estimate, got.Reached}, {"upper", got.Lower, got.LowerReached}, {"lower", got.Upper, got.UpperReached}} {
+			w, ok := firstR(tc.cause, c.col, tc.q)
+			if ok != c.reached || (ok && w != c.got) {
+				t.Errorf("%s q=%v from R's %s: %v (%v); want %v (%v)", tc.cause, tc.q, c.col, c.got, c.reached, w, ok)
+			}
+		}
+	}
+	if got := inc.TimeTo(inc.Cause("breakdown"), 0.5); got.Estimate != 313 {
+		t.Errorf("time by which half broke down: %v; issue 9 says 313", got.Estimate)
+	}
+	if got := inc.TimeTo(inc.Cause("breakdown"), 0.9); got.Reached {
+		t.Errorf("90%% broke down by %v; want never (other endings take more than 10%%)", got.Estimate)
+	}
+	if got := inc.TimeTo(-1, 0.5); got.Reached || !math.IsNaN(got.Estimate) {
+		t.Errorf("unknown cause: %+v", got)
 	}
 }
 
