@@ -83,9 +83,10 @@ func TestDealsInputIsEmbeddedData(t *testing.T) {
 	if len(rows) != len(e.ids) {
 		t.Fatalf("deals_input.csv has %d deals; the embedded data %d", len(rows), len(e.ids))
 	}
+	fixed := []string{"id", "time", "status", "start_year", "end_type", "as_of_time"}
 	flags := map[string][]float64{}
 	for col := range rows[0] {
-		if col != "id" && col != "time" && col != "status" && col != "start_year" {
+		if !slices.Contains(fixed, col) {
 			flags[col] = e.flag(t, col)
 		}
 	}
@@ -93,6 +94,13 @@ func TestDealsInputIsEmbeddedData(t *testing.T) {
 		if r["id"] != e.ids[i] || r["time"] != strconv.Itoa(int(e.times[i])) || r["status"] != strconv.Itoa(e.causes[i]) ||
 			r["start_year"] != strconv.Itoa(e.deals[e.ids[i]].Start.Y) {
 			t.Fatalf("row %d: file %v; embedded %s %v %d", i, r, e.ids[i], e.times[i], e.causes[i])
+		}
+		d := *e.deals[e.ids[i]]
+		endType := string(d.EndType)
+		d.EndType = dataset.Ongoing
+		toAsOf, _ := d.Duration(dataset.AsOf)
+		if r["end_type"] != endType || r["as_of_time"] != strconv.Itoa(toAsOf.Days) {
+			t.Fatalf("row %d (%s): end_type %s, as_of_time %s; embedded %s, %d", i, e.ids[i], r["end_type"], r["as_of_time"], endType, toAsOf.Days)
 		}
 		for col, x := range flags {
 			if v, want := r[col], strconv.Itoa(int(x[i])); v != want {

@@ -9,12 +9,15 @@
 #
 # Inputs and outputs, all in this folder (status 0 = censored,
 # 1 = breakdown, 2 = expired, 3 = superseded):
-#   deals_input.csv             id,time,status,start_year,has:*,commits:*: the
+#   deals_input.csv             id,time,status,start_year,end_type,as_of_time,
+#                               has:*,commits:*: the
 #                               embedded agreements and ceasefires as of
 #                               dataset.AsOf (time and status from
-#                               analysis.Endings, 0/1 concession and
-#                               commitment flags; deals_test.go checks that
-#                               the file still equals the embedded data)
+#                               analysis.Endings, the coded end_type, the
+#                               days from start to the as-of date, 0/1
+#                               concession and commitment flags;
+#                               deals_test.go checks that the file still
+#                               equals the embedded data)
 #   incidence_input_random.csv  time,status,group: 150 seeded random
 #                               subjects with all three endings, ties, and
 #                               two groups
