@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -77,7 +78,7 @@ func CoxZPH(times []float64, events []bool, x [][]float64, names []string, strat
 	g := make([]float64, len(times))
 	gMean, nev := 0.0, 0
 	for i, t := range times {
-		k := slices.IndexFunc(km.Rows, func(r KMRow) bool { return r.Time >= t })
+		k := sort.Search(len(km.Rows), func(i int) bool { return km.Rows[i].Time >= t })
 		prev := 1.0
 		if k > 0 {
 			prev = km.Rows[k-1].Surv
