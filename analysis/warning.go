@@ -107,7 +107,10 @@ var warningPatterns = []struct {
 }
 
 // ClassifyWarning turns one of the existing warning sentences into a
-// Warning of its kind (WarnOther when no pattern matches). A sentence of
+// Warning of its kind (WarnOther when no pattern matches), so that the
+// []string Warnings of every result keep working while tables and the
+// briefing move to typed values. It leaves Figures empty: a producer that
+// builds a Warning itself fills them. A sentence of
 // the form "group: message" or "group (Cox): message", as concessions.go
 // writes them, is split when group is the given one.
 func ClassifyWarning(group, sentence string) Warning {
