@@ -146,6 +146,13 @@ const (
 // variable in proportional hazards regression analysis II, J Clin Epidemiol
 // 48, 1503–1510.
 func CoxPH(times []float64, events []bool, x [][]float64, names []string, ties Ties) (*Cox, error) {
+	return coxPH(times, events, x, names, nil, ties)
+}
+
+// coxPH is CoxPH with optional strata: strata[i] numbers observation i's
+// stratum, and each risk set holds only the observations of the event's
+// stratum (nil: one stratum). CoxPHStrata documents it.
+func coxPH(times []float64, events []bool, x [][]float64, names []string, strata []int, ties Ties) (*Cox, error) {
 	n := len(times)
 	if n == 0 {
 		return nil, errors.New("analysis: CoxPH: no observations")
@@ -221,6 +228,11 @@ func CoxPH(times []float64, events []bool, x [][]float64, names []string, ties T
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int {
+		if strata != nil {
+			if c := cmp.Compare(strata[a], strata[b]); c != 0 {
+				return c
+			}
+		}
 		if c := cmp.Compare(times[a], times[b]); c != 0 {
 			return c
 		}
@@ -232,6 +244,12 @@ func CoxPH(times []float64, events []bool, x [][]float64, names []string, ties T
 	for r, i := range order {
 		f.time[r] = times[i]
 		f.status[r] = events[i]
+	}
+	if strata != nil {
+		f.strata = make([]int, n)
+		for r, i := range order {
+			f.strata[r] = strata[i]
+		}
 	}
 	// Centre and scale each covariate as coxfit6 does: z = (x − mean)·s with
 	// s = n / Σ|x − mean|.
@@ -440,6 +458,7 @@ type coxFit struct {
 	time   []float64   // ascending
 	status []bool      // event flags, in time order
 	z      [][]float64 // z[k][r]: covariate k of the r-th observation, centred and scaled
+	strata []int       // stratum of the r-th observation (sorted by stratum, then time); nil: one stratum
 
 	// Results of eval: score vector and information (lower triangle, imat[i*p+j], j ≤ i).
 	u    []float64
@@ -473,10 +492,16 @@ func (f *coxFit) eval(beta []float64) float64 {
 	loglik := 0.0
 	denom := 0.0
 	for r := f.n - 1; r >= 0; {
-		dtime := f.time[r]
+		if f.newStratum(r) {
+			// The risk sets of the next stratum start empty.
+			denom = 0
+			clear(a)
+			clear(cmat)
+		}
+		dtime, start := f.time[r], r
 		ndead := 0
 		denom2 := 0.0
-		for ; r >= 0 && f.time[r] == dtime; r-- {
+		for ; r >= 0 && f.time[r] == dtime && (r == start || !f.newStratum(r)); r-- {
 			zbeta := 0.0
 			for k := 0; k < p; k++ {
 				zr[k] = f.z[k][r]
@@ -544,6 +569,12 @@ func (f *coxFit) eval(beta []float64) float64 {
 		clear(cmat2)
 	}
 	return loglik
+}
+
+// newStratum reports whether observation r is the last (latest) of its
+// stratum, where the backward walk of eval enters a new stratum.
+func (f *coxFit) newStratum(r int) bool {
+	return f.strata != nil && r < f.n-1 && f.strata[r] != f.strata[r+1]
 }
 
 // imatFull returns the information matrix as a full symmetric matrix.

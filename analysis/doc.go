@@ -1,7 +1,13 @@
 // Package analysis computes the statistics a briefing on peace deals needs:
-// durations, Kaplan–Meier survival with Greenwood standard errors, restricted
-// mean survival time, the log-rank test, Cox proportional-hazards regression,
-// rank correlations with permutation p-values, and the tables built on them.
+// durations, Kaplan–Meier survival with Greenwood standard errors and a
+// bootstrap interval for the median, the Nelson–Aalen cumulative hazard,
+// restricted mean survival time, Aalen–Johansen cumulative incidence of
+// competing endings (breakdown, expiry, supersession), the log-rank test,
+// Cox proportional-hazards regression (stratified, with the cox.zph
+// proportional-hazards test, and Firth's penalised version for few events),
+// Weibull, log-normal and log-logistic fits, Holm and Benjamini–Hochberg
+// adjustment, rank correlations and permutation tests, and the tables built
+// on them.
 //
 // Conventions:
 //   - The statistical core works on plain slices: times (days, >= 0), event
@@ -12,6 +18,8 @@
 //     should not be trusted (too few events for a chi-square approximation,
 //     every observation censored, a group with one deal, non-convergence),
 //     in the style of golang.org/x/perf/benchmath. Commands print them.
+//     ClassifyWarning turns a sentence into a typed Warning (kind, group,
+//     figures), so that tables print each fact once (UniqueWarnings).
 //   - Every estimator names its method and source in its doc comment, and its
 //     tests compare it with R's survival package (scripts and their output
 //     in testdata/r/, so the tests do not need R).

@@ -1,0 +1,43 @@
+package analysis_test
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/truce-lab/truce/analysis"
+	"github.com/truce-lab/truce/dataset"
+)
+
+// The shares of the embedded agreements and ceasefires in each state a
+// year after they began, with expiry and supersession as competing
+// endings (R: summary(survfit(Surv(time, factor(status)) ~ 1), times = 365)).
+func ExampleAalenJohansen() {
+	data, err := dataset.Load()
+	if err != nil {
+		panic(err)
+	}
+	var deals []dataset.Deal
+	for _, d := range data.Deals {
+		if d.Kind == dataset.KindAgreement || d.Kind == dataset.KindCeasefire {
+			deals = append(deals, d)
+		}
+	}
+	_, times, causes := analysis.Endings(deals, dataset.AsOf)
+	inc, err := analysis.AalenJohansen(times, causes, analysis.EndingNames, 0.95)
+	if err != nil {
+		panic(err)
+	}
+	r := inc.At(365)
+	fmt.Printf("in force    %.3f\n", r.None)
+	for k, name := range inc.Causes {
+		fmt.Printf("%-11s %.3f (95%% CI %.3f–%.3f)\n", name, r.Inc[k], r.Lower[k], r.Upper[k])
+	}
+	half := inc.TimeTo(slices.Index(inc.Causes, "breakdown"), 0.5)
+	fmt.Printf("half had broken down by day %.0f\n", half.Estimate)
+	// Output:
+	// in force    0.313
+	// breakdown   0.520 (95% CI 0.329–0.821)
+	// expired     0.104 (95% CI 0.028–0.389)
+	// superseded  0.063 (95% CI 0.009–0.416)
+	// half had broken down by day 313
+}
