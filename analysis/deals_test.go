@@ -14,7 +14,7 @@ var analysedKinds = []dataset.Kind{dataset.KindAgreement, dataset.KindCeasefire}
 
 // embeddedDeals is the embedded data as the R references read it from
 // testdata/r/deals_input.csv: one row per agreement or ceasefire counted at
-// dataset.AsOf.
+// dataset.AsOf().
 type embeddedDeals struct {
 	ids    []string
 	times  []float64
@@ -35,7 +35,7 @@ func loadEmbeddedDeals(t *testing.T) embeddedDeals {
 		}
 	}
 	var e embeddedDeals
-	e.ids, e.times, e.causes = Endings(deals, dataset.AsOf)
+	e.ids, e.times, e.causes = Endings(deals, dataset.AsOf())
 	e.deals = map[string]*dataset.Deal{}
 	for i := range deals {
 		e.deals[deals[i].ID] = &deals[i]
@@ -97,8 +97,8 @@ func TestDealsInputIsEmbeddedData(t *testing.T) {
 		}
 		d := *e.deals[e.ids[i]]
 		endType := string(d.EndType)
-		d.EndType = dataset.Ongoing
-		toAsOf, _ := d.Duration(dataset.AsOf)
+		d.EndType = dataset.EndTypeOngoing
+		toAsOf, _ := d.Duration(dataset.AsOf())
 		if r["end_type"] != endType || r["as_of_time"] != strconv.Itoa(toAsOf.Days) {
 			t.Fatalf("row %d (%s): end_type %s, as_of_time %s; embedded %s, %d", i, e.ids[i], r["end_type"], r["as_of_time"], endType, toAsOf.Days)
 		}

@@ -22,11 +22,11 @@ func Endings(deals []dataset.Deal, asOf dataset.Date) (ids []string, times []flo
 		c := 0
 		if dur.Basis == "end" {
 			switch d.EndType {
-			case dataset.Breakdown:
+			case dataset.EndTypeBreakdown:
 				c = 1
-			case dataset.Expired:
+			case dataset.EndTypeExpired:
 				c = 2
-			case dataset.Superseded:
+			case dataset.EndTypeSuperseded:
 				c = 3
 			}
 		}

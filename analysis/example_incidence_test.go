@@ -22,7 +22,7 @@ func ExampleAalenJohansen() {
 			deals = append(deals, d)
 		}
 	}
-	_, times, causes := analysis.Endings(deals, dataset.AsOf)
+	_, times, causes := analysis.Endings(deals, dataset.AsOf())
 	inc, err := analysis.AalenJohansen(times, causes, analysis.EndingNames, 0.95)
 	if err != nil {
 		panic(err)

@@ -53,7 +53,7 @@ func FormatPermP(r PermResult) string {
 		return "NA"
 	}
 	if r.Exact {
-		return fmtP(r.P)
+		return FormatP(r.P)
 	}
 	se := r.MonteCarloSE()
 	d := 1

@@ -39,11 +39,11 @@ func UnknownEndScenarios(deals []dataset.Deal, asOf dataset.Date) []EndingScenar
 	untilAsOf := make(map[string]float64)
 	for i := range deals {
 		d := deals[i]
-		if d.EndType != dataset.EndUnknown {
+		if d.EndType != dataset.EndTypeUnknown {
 			continue
 		}
 		unknown[d.ID] = true
-		d.EndType = dataset.Ongoing
+		d.EndType = dataset.EndTypeOngoing
 		if dur, ok := d.Duration(asOf); ok {
 			untilAsOf[d.ID] = float64(dur.Days)
 		}

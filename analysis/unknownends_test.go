@@ -25,7 +25,7 @@ func TestUnknownEndScenariosMatchR(t *testing.T) {
 			deals = append(deals, d)
 		}
 	}
-	scs := UnknownEndScenarios(deals, dataset.AsOf)
+	scs := UnknownEndScenarios(deals, dataset.AsOf())
 	want := readRCSV(t, "unknownends_expected.csv")
 	if len(scs) != len(want) {
 		t.Fatalf("%d scenarios; R %d", len(scs), len(want))
