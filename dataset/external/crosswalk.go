@@ -14,10 +14,13 @@ type CrosswalkRow struct {
 	Start, ExtStart dataset.Date
 	StartDiff       Diff
 	// End is truce's coded end (zero when its end_type is unknown); ExtEnd
-	// is ETH/PRIO's dated end (PA-X records no end).
+	// is ETH/PRIO's end date, including the date a code -1 record gives
+	// without saying how the ceasefire ended (PA-X records no end).
 	End, ExtEnd         dataset.Date
 	EndType, ExtEndType dataset.EndType
-	EndDiff             Diff
+	// ExtEnded is ETH/PRIO's raw ended code.
+	ExtEnded string
+	EndDiff  Diff
 }
 
 // Diff is the difference between two dates, external minus truce, in days.
@@ -63,8 +66,11 @@ func Crosswalk(deals []dataset.Deal, eth []dataset.Deal, pax []PaxAgreement) []C
 			row := CrosswalkRow{Deal: d.ID, Dataset: "ETH/PRIO", ExtID: id, Start: d.Start, End: d.End, EndType: d.EndType}
 			if e, ok := ethByID[id]; ok {
 				row.Found = true
-				row.ExtStart, row.ExtEnd, row.ExtEndType = e.Start, e.End, e.EndType
-				row.StartDiff, row.EndDiff = diff(d.Start, e.Start), diff(d.End, e.End)
+				row.ExtStart, row.ExtEnd, row.ExtEndType, row.ExtEnded = e.Start, e.End, e.EndType, e.Attrs["ended"]
+				if claim, err := dataset.ParseDate(e.Attrs["end_date"]); row.ExtEnd.IsZero() && err == nil {
+					row.ExtEnd = claim
+				}
+				row.StartDiff, row.EndDiff = diff(d.Start, e.Start), diff(d.End, row.ExtEnd)
 			}
 			out = append(out, row)
 		}

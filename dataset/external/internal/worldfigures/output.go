@@ -105,7 +105,7 @@ func writeCrosswalk(w io.Writer, rows []external.CrosswalkRow) error {
 		}
 		theirEnd := "—"
 		if r.Dataset == "ETH/PRIO" {
-			theirEnd = strings.TrimSpace(fmt.Sprintf("%s (%s)", r.ExtEnd, r.ExtEndType))
+			theirEnd = strings.TrimSpace(fmt.Sprintf("%s (%s; ended %s)", r.ExtEnd, r.ExtEndType, r.ExtEnded))
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s |\n", r.Deal, r.Dataset, r.ExtID,
 			r.Start, r.ExtStart, diffText(r.StartDiff), r.End, r.EndType, theirEnd, diffText(r.EndDiff))
