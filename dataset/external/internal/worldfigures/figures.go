@@ -42,13 +42,31 @@ const (
 	// does not depend on the inferred meanings of ETH/PRIO's codes 1, 2
 	// and 4.
 	anyEnd
+	// unclearAsBreakdown: as breakdown, but an ETH/PRIO code -1 ceasefire
+	// with an end date (how it ended is unclear) also counts as a breakdown
+	// there: the bound on the other side of breakdown's, which censors them.
+	unclearAsBreakdown
 )
 
 func (o outcome) String() string {
-	if o == anyEnd {
+	switch o {
+	case anyEnd:
 		return "any-end"
+	case unclearAsBreakdown:
+		return "breakdown-or-unclear"
 	}
 	return "breakdown"
+}
+
+// asUnclearBreakdown returns a copy of d in which an end date of unclear
+// kind (Attrs end_date) is a breakdown.
+func asUnclearBreakdown(d dataset.Deal) dataset.Deal {
+	if d.End.IsZero() && d.Attrs["end_date"] != "" {
+		if end, err := dataset.ParseDate(d.Attrs["end_date"]); err == nil {
+			d.End, d.EndType, d.LastSeen = end, dataset.Breakdown, dataset.Date{}
+		}
+	}
+	return d
 }
 
 // asAnyEnd returns a copy of d whose recorded end, of any type, is a
@@ -74,8 +92,11 @@ func newGroup(name string, deals []dataset.Deal, asOf dataset.Date, out outcome,
 		if !keep(&d) {
 			continue
 		}
-		if out == anyEnd {
+		switch out {
+		case anyEnd:
 			d = asAnyEnd(d)
+		case unclearAsBreakdown:
+			d = asUnclearBreakdown(d)
 		}
 		dur, ok := d.Duration(asOf)
 		if !ok {

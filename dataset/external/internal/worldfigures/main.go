@@ -78,7 +78,7 @@ func run(w io.Writer, shared string, asCSV bool, timesDir string, cross bool) er
 		return err
 	}
 	var sets []outcomeSet
-	for _, o := range []outcome{breakdown, anyEnd} {
+	for _, o := range []outcome{breakdown, unclearAsBreakdown, anyEnd} {
 		set := outcomeSet{outcome: o, groups: groups(truce, eth, pad, o)}
 		for _, g := range set.groups {
 			f, err := summarize(g)

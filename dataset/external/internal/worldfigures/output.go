@@ -59,8 +59,9 @@ func pct(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) }
 
 // outcomeTitle heads each table of writeMarkdown.
 var outcomeTitle = map[outcome]string{
-	breakdown: "Time to breakdown (expiry, supersession and unknown ends censored)",
-	anyEnd:    "Time to any recorded end (breakdown, expiry, supersession, or an ETH/PRIO end of unclear kind)",
+	breakdown:          "Time to breakdown (expiry, supersession and unknown ends censored)",
+	unclearAsBreakdown: "Time to breakdown, counting ETH/PRIO ends of unclear kind (code -1 with an end date) as breakdowns",
+	anyEnd:             "Time to any recorded end (breakdown, expiry, supersession, or an ETH/PRIO end of unclear kind)",
 }
 
 func writeMarkdown(w io.Writer, sets []outcomeSet, warnings []string) error {
