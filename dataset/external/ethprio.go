@@ -130,7 +130,8 @@ type ethRow struct {
 // (no/yes/unknown), and Attrs country (location), mediated (yes/no/unclear),
 // purpose (;-joined: humanitarian, peace-process, holiday, election, other,
 // unclear), class (cessation, cessation-with-compliance, definitive), side
-// (the raw code: its meaning is not confirmed), ended (the raw code),
+// (the raw code; the records suggest 1 unilateral and 2 bilateral, e.g.
+// 770006 against 770008, but that is not confirmed), ended (the raw code),
 // start_basis, actors, uniq_id, end_date (the end date of a code -1
 // ceasefire, which ended in a way the data leave unclear: "time to any
 // end" counts it, time to breakdown does not) and quirk.
