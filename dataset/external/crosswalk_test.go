@@ -18,9 +18,9 @@ func TestCrosswalk(t *testing.T) {
 	deals := []dataset.Deal{
 		// As sararogha-2005: ETH/PRIO one day later and ending in 2005-07
 		// (CODEBOOK.md D-27); PA-X the same day.
-		{ID: "sararogha", Start: dataset.MustDate("2005-02-07"), End: dataset.MustDate("2007-08-18"), EndType: dataset.Breakdown,
+		{ID: "sararogha", Start: dataset.MustDate("2005-02-07"), End: dataset.MustDate("2007-08-18"), EndType: dataset.EndTypeBreakdown,
 			EthPrioIDs: []string{"1002"}, PaxIDs: []string{"1532"}},
-		{ID: "unknown-end", Start: dataset.MustDate("1993-03"), EndType: dataset.EndUnknown, LastSeen: dataset.MustDate("1993-04"),
+		{ID: "unknown-end", Start: dataset.MustDate("1993-03"), EndType: dataset.EndTypeUnknown, LastSeen: dataset.MustDate("1993-04"),
 			EthPrioIDs: []string{"1011"}, PaxIDs: []string{"9999"}},
 		{ID: "no-crossref", Start: dataset.MustDate("2000")},
 	}
@@ -28,15 +28,15 @@ func TestCrosswalk(t *testing.T) {
 	want := []CrosswalkRow{
 		{Deal: "sararogha", Dataset: "ETH/PRIO", ExtID: "1002", Found: true,
 			Start: deals[0].Start, ExtStart: dataset.MustDate("2005-02-08"), StartDiff: Diff{OK: true, Days: 1, Min: 1, Max: 1},
-			End: deals[0].End, ExtEnd: dataset.MustDate("2005-07"), EndType: dataset.Breakdown, ExtEndType: dataset.Breakdown, ExtEnded: "2",
+			End: deals[0].End, ExtEnd: dataset.MustDate("2005-07"), EndType: dataset.EndTypeBreakdown, ExtEndType: dataset.EndTypeBreakdown, ExtEnded: "2",
 			EndDiff: Diff{OK: true, Days: -764, Min: -778, Max: -748}},
 		{Deal: "sararogha", Dataset: "PA-X", ExtID: "1532", Found: true,
 			Start: deals[0].Start, ExtStart: deals[0].Start, StartDiff: Diff{OK: true},
-			End: deals[0].End, EndType: dataset.Breakdown},
+			End: deals[0].End, EndType: dataset.EndTypeBreakdown},
 		{Deal: "unknown-end", Dataset: "ETH/PRIO", ExtID: "1011", Found: true,
 			Start: deals[1].Start, ExtStart: dataset.MustDate("1993-03-20"), StartDiff: Diff{OK: true, Days: 5, Min: -11, Max: 19},
-			EndType: dataset.EndUnknown, ExtEnd: dataset.MustDate("1993-05-24"), ExtEndType: dataset.EndUnknown, ExtEnded: "-1"},
-		{Deal: "unknown-end", Dataset: "PA-X", ExtID: "9999", Start: deals[1].Start, EndType: dataset.EndUnknown},
+			EndType: dataset.EndTypeUnknown, ExtEnd: dataset.MustDate("1993-05-24"), ExtEndType: dataset.EndTypeUnknown, ExtEnded: "-1"},
+		{Deal: "unknown-end", Dataset: "PA-X", ExtID: "9999", Start: deals[1].Start, EndType: dataset.EndTypeUnknown},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d rows, want %d: %+v", len(got), len(want), got)

@@ -39,17 +39,17 @@ type EndedCode struct {
 // unconfirmed; ReadEthPrio says so in a warning. CODEBOOK.md §4.2 already
 // records that truce's earlier use of these codes was inferred.
 var EthPrioEnded = []EndedCode{
-	{-1, dataset.EndUnknown, "unclear whether or how the ceasefire ended",
+	{-1, dataset.EndTypeUnknown, "unclear whether or how the ceasefire ended",
 		"1,008 ceasefires; 764 have end_yr -1 (unknown); 242 give an end date, kept as last_seen", false},
-	{0, dataset.EndUnknown, "not ended within the data (in force at the end of coverage)",
+	{0, dataset.EndTypeUnknown, "not ended within the data (in force at the end of coverage)",
 		"90 ceasefires; 85 have end_yr 0 (not applicable); 52 are definitive ceasefires (class 3) that closed a conflict, e.g. Guatemala 90008 (1996)", false},
-	{1, dataset.Expired, "a fixed-term ceasefire that ran out",
+	{1, dataset.EndTypeExpired, "a fixed-term ceasefire that ran out",
 		"429 ceasefires; 424 have fixed = 1 (a fixed duration); truce already codes 770027 (swat-ceasefire-2009-01) expired on this reading", false},
-	{2, dataset.Breakdown, "ended by renewed fighting",
+	{2, dataset.EndTypeBreakdown, "ended by renewed fighting",
 		"172 ceasefires, 118 without a fixed term; e.g. Mexico 70001 ends 1995-02-09, the government offensive; Pakistan 770049 ends 2014-05-30, the revocation of the North Waziristan accord (CODEBOOK.md §5.1)", false},
-	{3, dataset.EndUnknown, "never took effect (no time in force)",
+	{3, dataset.EndTypeUnknown, "never took effect (no time in force)",
 		"61 ceasefires; 48 have cf_effect_yr 0 (effect not applicable) and 54 end_yr 0", false},
-	{4, dataset.Superseded, "replaced or extended by a later ceasefire",
+	{4, dataset.EndTypeSuperseded, "replaced or extended by a later ceasefire",
 		"443 ceasefires; 211 are linked to another ceasefire (link = 1); e.g. Mexico 70003 ends 1995-01-06, the day 70004 extends it", false},
 }
 
@@ -226,13 +226,13 @@ func readEthRow(s *sheet) (ethRow, bool) {
 		if endOK {
 			row.quirks = append(row.quirks, "not-ended-with-end-date")
 		}
-	case meaning.EndType == dataset.EndUnknown:
+	case meaning.EndType == dataset.EndTypeUnknown:
 		row.lastSeen = row.start
 		if endOK {
 			row.lastSeen, row.endClaim = end, end
 		}
 	case !endOK:
-		row.endType, row.lastSeen = dataset.EndUnknown, row.start
+		row.endType, row.lastSeen = dataset.EndTypeUnknown, row.start
 		row.quirks = append(row.quirks, "ended-without-end-date")
 	default:
 		row.end = end
@@ -303,7 +303,7 @@ func ethDeal(rows []ethRow) (d dataset.Deal, quirks []string, disagree bool) {
 		if earlier(r.start, start.start) {
 			start = *r
 		}
-		if !r.end.IsZero() && (ended == nil || r.end.Before(ended.end) || (r.end == ended.end && r.endType == dataset.Breakdown)) {
+		if !r.end.IsZero() && (ended == nil || r.end.Before(ended.end) || (r.end == ended.end && r.endType == dataset.EndTypeBreakdown)) {
 			ended = r
 		}
 		if !r.endClaim.IsZero() && (endClaim.IsZero() || r.endClaim.Before(endClaim)) {
@@ -348,13 +348,13 @@ func ethDeal(rows []ethRow) (d dataset.Deal, quirks []string, disagree bool) {
 		d.Attrs["ended"] = fmt.Sprint(ended.code)
 		quirks = slices.DeleteFunc(quirks, func(q string) bool { return q == "ended-without-end-date" })
 	} else {
-		d.EndType, d.LastSeen = dataset.EndUnknown, lastSeen
+		d.EndType, d.LastSeen = dataset.EndTypeUnknown, lastSeen
 		if !endClaim.IsZero() {
 			d.Attrs["end_date"] = endClaim.String()
 		}
 	}
 	if x := d.End; !x.IsZero() && x.Before(d.Start) || !d.LastSeen.IsZero() && d.LastSeen.Before(d.Start) {
-		d.End, d.EndType, d.LastSeen = dataset.Date{}, dataset.EndUnknown, d.Start
+		d.End, d.EndType, d.LastSeen = dataset.Date{}, dataset.EndTypeUnknown, d.Start
 		quirks = appendNew(quirks, "end-before-start")
 		delete(d.Attrs, "end_date")
 	}

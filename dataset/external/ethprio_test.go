@@ -59,17 +59,17 @@ func TestEthPrioFixture(t *testing.T) {
 	}
 	byID := dealsByID(data.Deals)
 	for _, w := range []want{
-		{"ethprio-1001", "2004-03-21", "", dataset.EndUnknown, "2004-03-21", map[string]string{"ended": "-1", "country": "Pakistan", "region": "Asia", "mediated": "no", "purpose": "humanitarian", "start_basis": "effect", "written": "no", "class": "cessation"}},
-		{"ethprio-1002", "2005-02-08", "2005-07", dataset.Breakdown, "", map[string]string{"actors": "TTP; Government of Pakistan", "mediator": "Jirga", "mediated": "yes", "purpose": "peace-process", "written": "yes", "class": "cessation-with-compliance", "side": "2"}},
-		{"ethprio-1003", "1995-01-01", "1995-01-06", dataset.Superseded, "", map[string]string{"start_basis": "effect", "region": "Americas", "written": "unknown"}},
-		{"ethprio-1004", "2009-01", "2009-01-20", dataset.Expired, "", map[string]string{"start_basis": "declaration", "mediator": "UN, Norway", "purpose": "holiday"}},
-		{"ethprio-1005", "1996-12-29", "", dataset.EndUnknown, "2020-12-31", map[string]string{"ended": "0", "class": "definitive"}},
-		{"ethprio-1006", "2001-05", "", dataset.EndUnknown, "2001-05", map[string]string{"ended": "3", "start_basis": "declaration", "purpose": "unclear", "region": "Europe"}},
-		{"ethprio-1007", "1994-02", "1994-03-10", dataset.Breakdown, "", map[string]string{"quirk": "impossible-day"}},
-		{"ethprio-1008", "2003-01-29", "", dataset.EndUnknown, "2003-01-29", map[string]string{"ended": "4", "quirk": "ended-without-end-date"}},
-		{"ethprio-1009", "2010-06-01", "", dataset.EndUnknown, "2010-06-01", map[string]string{"quirk": "end-before-start", "region": "Africa"}},
-		{"ethprio-1010", "2000-11-27", "2001-05-23", dataset.Breakdown, "", map[string]string{"ended": "2", "actors": "Government of India; Hizbul Mujahideen"}},
-		{"ethprio-1011", "1993-03-20", "", dataset.EndUnknown, "1993-05-24", map[string]string{"end_date": "1993-05-24", "country": "Turkey", "mediator": "", "region": "Middle East"}},
+		{"ethprio-1001", "2004-03-21", "", dataset.EndTypeUnknown, "2004-03-21", map[string]string{"ended": "-1", "country": "Pakistan", "region": "Asia", "mediated": "no", "purpose": "humanitarian", "start_basis": "effect", "written": "no", "class": "cessation"}},
+		{"ethprio-1002", "2005-02-08", "2005-07", dataset.EndTypeBreakdown, "", map[string]string{"actors": "TTP; Government of Pakistan", "mediator": "Jirga", "mediated": "yes", "purpose": "peace-process", "written": "yes", "class": "cessation-with-compliance", "side": "2"}},
+		{"ethprio-1003", "1995-01-01", "1995-01-06", dataset.EndTypeSuperseded, "", map[string]string{"start_basis": "effect", "region": "Americas", "written": "unknown"}},
+		{"ethprio-1004", "2009-01", "2009-01-20", dataset.EndTypeExpired, "", map[string]string{"start_basis": "declaration", "mediator": "UN, Norway", "purpose": "holiday"}},
+		{"ethprio-1005", "1996-12-29", "", dataset.EndTypeUnknown, "2020-12-31", map[string]string{"ended": "0", "class": "definitive"}},
+		{"ethprio-1006", "2001-05", "", dataset.EndTypeUnknown, "2001-05", map[string]string{"ended": "3", "start_basis": "declaration", "purpose": "unclear", "region": "Europe"}},
+		{"ethprio-1007", "1994-02", "1994-03-10", dataset.EndTypeBreakdown, "", map[string]string{"quirk": "impossible-day"}},
+		{"ethprio-1008", "2003-01-29", "", dataset.EndTypeUnknown, "2003-01-29", map[string]string{"ended": "4", "quirk": "ended-without-end-date"}},
+		{"ethprio-1009", "2010-06-01", "", dataset.EndTypeUnknown, "2010-06-01", map[string]string{"quirk": "end-before-start", "region": "Africa"}},
+		{"ethprio-1010", "2000-11-27", "2001-05-23", dataset.EndTypeBreakdown, "", map[string]string{"ended": "2", "actors": "Government of India; Hizbul Mujahideen"}},
+		{"ethprio-1011", "1993-03-20", "", dataset.EndTypeUnknown, "1993-05-24", map[string]string{"end_date": "1993-05-24", "country": "Turkey", "mediator": "", "region": "Middle East"}},
 	} {
 		d, ok := byID[w.id]
 		if !ok {
@@ -118,7 +118,7 @@ func TestEthPrioDurations(t *testing.T) {
 		{"ethprio-1011", 65, false},   // code -1: censored at its end date
 	} {
 		d := byID[c.id]
-		dur, ok := d.Duration(dataset.AsOf)
+		dur, ok := d.Duration(dataset.AsOf())
 		if !ok || dur.Days != c.days || dur.Event != c.event {
 			t.Errorf("%s: %d days, event %v (ok %v); want %d, %v", c.id, dur.Days, dur.Event, ok, c.days, c.event)
 		}
@@ -128,7 +128,7 @@ func TestEthPrioDurations(t *testing.T) {
 // TestEthPrioEndedTable keeps the code table complete and every mapping
 // flagged as unconfirmed until the codebook is found.
 func TestEthPrioEndedTable(t *testing.T) {
-	want := map[int]dataset.EndType{-1: dataset.EndUnknown, 0: dataset.EndUnknown, 1: dataset.Expired, 2: dataset.Breakdown, 3: dataset.EndUnknown, 4: dataset.Superseded}
+	want := map[int]dataset.EndType{-1: dataset.EndTypeUnknown, 0: dataset.EndTypeUnknown, 1: dataset.EndTypeExpired, 2: dataset.EndTypeBreakdown, 3: dataset.EndTypeUnknown, 4: dataset.EndTypeSuperseded}
 	if len(EthPrioEnded) != len(want) {
 		t.Fatalf("%d codes, want %d", len(EthPrioEnded), len(want))
 	}

@@ -36,14 +36,14 @@ func checkRead(t *testing.T, data *Data, err error) {
 		if d.Start.IsZero() || !slices.Contains(knownEnds, d.EndType) {
 			t.Fatalf("deal %+v", d)
 		}
-		if dur, ok := d.Duration(dataset.AsOf); ok && (dur.Days < 0 || dur.Lower > dur.Days || dur.Days > dur.Upper) {
+		if dur, ok := d.Duration(dataset.AsOf()); ok && (dur.Days < 0 || dur.Lower > dur.Days || dur.Days > dur.Upper) {
 			t.Fatalf("deal %s: duration %+v", d.ID, dur)
 		}
 	}
 }
 
 // knownEnds are the end types a reader may give.
-var knownEnds = []dataset.EndType{dataset.Breakdown, dataset.Expired, dataset.Superseded, dataset.EndUnknown}
+var knownEnds = []dataset.EndType{dataset.EndTypeBreakdown, dataset.EndTypeExpired, dataset.EndTypeSuperseded, dataset.EndTypeUnknown}
 
 func seed(f *testing.F, path string) {
 	b, err := os.ReadFile(path)

@@ -49,7 +49,7 @@ func TestUCDPPADShared(t *testing.T) {
 		if d.Attrs["conflict_type"] == "intrastate" {
 			intra++
 		}
-		if d.EndType == dataset.Breakdown {
+		if d.EndType == dataset.EndTypeBreakdown {
 			breakdowns++
 		}
 	}

@@ -162,14 +162,14 @@ func readUCDPRow(s *sheet) (dataset.Deal, bool) {
 	}
 	switch {
 	case ended != "True":
-		d.EndType, d.LastSeen = dataset.EndUnknown, UCDPPADCoverage
+		d.EndType, d.LastSeen = dataset.EndTypeUnknown, UCDPPADCoverage
 	case end.IsZero():
-		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndUnknown, start, "ended-without-end-date"
+		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndTypeUnknown, start, "ended-without-end-date"
 	case end.Before(start):
-		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndUnknown, start, "end-before-start"
+		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndTypeUnknown, start, "end-before-start"
 		d.Attrs["ucdp_end"] = end.String()
 	default:
-		d.EndType, d.End = dataset.Breakdown, end
+		d.EndType, d.End = dataset.EndTypeBreakdown, end
 	}
 	return d, true
 }

@@ -23,15 +23,15 @@ func TestUCDPPADFixture(t *testing.T) {
 	byID := dealsByID(data.Deals)
 	for _, w := range []want{
 		// ended True with an end date in duration: breakdown there.
-		{"ucdp-pad-2001", "1993-03-07", "1993-05-12", dataset.Breakdown, "", map[string]string{"mediator": "Pakistan", "third_party": "yes", "country": "Afghanistan", "conflict_type": "intrastate", "region": "Asia", "kind": "agreement"}},
+		{"ucdp-pad-2001", "1993-03-07", "1993-05-12", dataset.EndTypeBreakdown, "", map[string]string{"mediator": "Pakistan", "third_party": "yes", "country": "Afghanistan", "conflict_type": "intrastate", "region": "Asia", "kind": "agreement"}},
 		// end date before the agreement date (paid 1024 in v22.1): flagged.
-		{"ucdp-pad-2002", "2000-08-26", "", dataset.EndUnknown, "2000-08-26", map[string]string{"quirk": "end-before-start", "ucdp_end": "2000-01-01", "third_party": "no"}},
+		{"ucdp-pad-2002", "2000-08-26", "", dataset.EndTypeUnknown, "2000-08-26", map[string]string{"quirk": "end-before-start", "ucdp_end": "2000-01-01", "third_party": "no"}},
 		// ended True, no end date (paids 1470–1478 in v22.1).
-		{"ucdp-pad-2003", "2014-01-25", "", dataset.EndUnknown, "2014-01-25", map[string]string{"quirk": "ended-without-end-date", "ended": "True"}},
+		{"ucdp-pad-2003", "2014-01-25", "", dataset.EndTypeUnknown, "2014-01-25", map[string]string{"quirk": "ended-without-end-date", "ended": "True"}},
 		// ended blank: not ended, censored at the coverage end.
-		{"ucdp-pad-2004", "1999-02-21", "", dataset.EndUnknown, "2021-12-31", map[string]string{"conflict_type": "interstate", "country": "India - Pakistan", "ended": ""}},
+		{"ucdp-pad-2004", "1999-02-21", "", dataset.EndTypeUnknown, "2021-12-31", map[string]string{"conflict_type": "interstate", "country": "India - Pakistan", "ended": ""}},
 		// ended False: likewise.
-		{"ucdp-pad-2005", "2005-01-09", "", dataset.EndUnknown, "2021-12-31", map[string]string{"ended": "False", "region": "Africa"}},
+		{"ucdp-pad-2005", "2005-01-09", "", dataset.EndTypeUnknown, "2021-12-31", map[string]string{"ended": "False", "region": "Africa"}},
 	} {
 		d, ok := byID[w.id]
 		if !ok {
@@ -48,7 +48,7 @@ func TestUCDPPADFixture(t *testing.T) {
 	// The flagged agreement enters as a zero-day censored time, never as a
 	// negative or positive duration.
 	flagged := byID["ucdp-pad-2002"]
-	if dur, ok := flagged.Duration(dataset.AsOf); !ok || dur.Days != 0 || dur.Event {
+	if dur, ok := flagged.Duration(dataset.AsOf()); !ok || dur.Days != 0 || dur.Event {
 		t.Errorf("ucdp-pad-2002: %+v, want 0 days censored", dur)
 	}
 }

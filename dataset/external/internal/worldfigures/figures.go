@@ -63,7 +63,7 @@ func (o outcome) String() string {
 func asUnclearBreakdown(d dataset.Deal) dataset.Deal {
 	if d.End.IsZero() && d.Attrs["end_date"] != "" {
 		if end, err := dataset.ParseDate(d.Attrs["end_date"]); err == nil {
-			d.End, d.EndType, d.LastSeen = end, dataset.Breakdown, dataset.Date{}
+			d.End, d.EndType, d.LastSeen = end, dataset.EndTypeBreakdown, dataset.Date{}
 		}
 	}
 	return d
@@ -74,10 +74,10 @@ func asUnclearBreakdown(d dataset.Deal) dataset.Deal {
 func asAnyEnd(d dataset.Deal) dataset.Deal {
 	switch {
 	case !d.End.IsZero():
-		d.EndType = dataset.Breakdown
+		d.EndType = dataset.EndTypeBreakdown
 	case d.Attrs["end_date"] != "":
 		if end, err := dataset.ParseDate(d.Attrs["end_date"]); err == nil {
-			d.End, d.EndType, d.LastSeen = end, dataset.Breakdown, dataset.Date{}
+			d.End, d.EndType, d.LastSeen = end, dataset.EndTypeBreakdown, dataset.Date{}
 		}
 	}
 	return d
@@ -131,7 +131,7 @@ func summarize(g group) (figure, error) {
 func groups(truce *dataset.Data, eth, pad *external.Data, out outcome) []group {
 	all := func(*dataset.Deal) bool { return true }
 	return []group{
-		newGroup("truce: Pakistan state–Taliban deals", truce.Deals, dataset.AsOf, out, func(d *dataset.Deal) bool { return d.Kind != dataset.KindTalks }),
+		newGroup("truce: Pakistan state–Taliban deals", truce.Deals, dataset.AsOf(), out, func(d *dataset.Deal) bool { return d.Kind != dataset.KindTalks }),
 		newGroup("ETH/PRIO: all ceasefires", eth.Deals, eth.Coverage, out, all),
 		newGroup("ETH/PRIO: Asia", eth.Deals, eth.Coverage, out, func(d *dataset.Deal) bool { return d.Region == "Asia" }),
 		newGroup("ETH/PRIO: Pakistan", eth.Deals, eth.Coverage, out, func(d *dataset.Deal) bool { return d.Attrs["country"] == "Pakistan" }),
