@@ -48,10 +48,15 @@ func (r *record) pos(t *table, name string) (int, int) {
 // the right number of fields. It accepts a UTF-8 byte-order mark, CRLF line
 // ends and quoted cells holding commas, quotes or newlines. Problems
 // (invalid UTF-8, bad quoting, wrong field counts, blank or duplicate header
-// names, an empty file, a header with no rows) go to p. Cells are trimmed of
-// surrounding spaces. The record passed to row is reused after it returns.
+// names, CR-only line ends, a doubled byte-order mark, cells, rows or
+// columns beyond the limits in limits.go, an empty file, a header with no
+// rows) go to p. Cells are trimmed of surrounding spaces. The record passed
+// to row is reused after it returns.
 func scanTable(data []byte, p *problems, header func(*table) bool, row func(*table, *record)) *table {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimPrefix(data, bom)
+	if !checkStart(data, p) {
+		return nil
+	}
 	checkCells := !utf8.Valid(data) // look for the bad bytes cell by cell only if there are any
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -85,17 +90,32 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 		}
 		rec.cols = rec.cols[:len(cells)]
 		rec.cells = cells
+		long := false
 		for i := range cells {
 			rec.line, rec.cols[i] = cr.FieldPos(i)
 			if checkCells && !utf8.ValidString(cells[i]) {
 				badUTF8(p, rec.line, rec.cols[i], cells[i])
 			}
+			if len(cells[i]) > MaxCellBytes {
+				p.addf(rec.line, rec.cols[i], "", ErrLimit, "cell of %d bytes (at most %d)", len(cells[i]), MaxCellBytes)
+				long = true
+			}
 			cells[i] = strings.TrimSpace(cells[i])
 		}
 		rec.line, _ = cr.FieldPos(0)
+		if long {
+			if t == nil {
+				return nil
+			}
+			continue
+		}
 		if t == nil {
-			if strings.Join(cells, "") == "" {
+			if blank(cells) {
 				continue // blank lines before the header
+			}
+			if len(cells) > MaxColumns {
+				p.addf(rec.line, 0, "", ErrLimit, "header has %d columns (at most %d)", len(cells), MaxColumns)
+				return nil
 			}
 			t = &table{header: append([]string(nil), cells...), hcols: append([]int(nil), rec.cols...), index: map[string]int{}}
 			t.setHeader(rec.line, p)
@@ -111,6 +131,10 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 			p.addf(rec.line, 0, "", ErrFieldCount, "%d fields, header has %d", len(cells), len(t.header))
 			continue
 		}
+		if rows == MaxRows {
+			p.addf(rec.line, 0, "", ErrLimit, "more than %d rows", MaxRows)
+			break
+		}
 		rows++
 		row(t, &rec)
 	}
@@ -121,6 +145,35 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 		p.add(2, 0, "", fmt.Errorf("%w (want at least one row after the header)", ErrNoRows))
 	}
 	return t
+}
+
+// bom is the UTF-8 byte-order mark.
+var bom = []byte("\xef\xbb\xbf")
+
+// checkStart reports what encoding/csv would misread as something else: a
+// second byte-order mark (it would become part of the first column's name)
+// and a first line ended by a lone CR (classic Mac OS line ends: the whole
+// file would be one row).
+func checkStart(data []byte, p *problems) bool {
+	if bytes.HasPrefix(data, bom) {
+		p.add(1, 1, "", fmt.Errorf("%w: the file starts with two byte-order marks (U+FEFF); remove one", ErrEncoding))
+		return false
+	}
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 && data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+		p.add(1, i+1, "", fmt.Errorf("%w: line ends are a lone CR (classic Mac OS); save the file with LF or CRLF line ends", ErrSyntax))
+		return false
+	}
+	return true
+}
+
+// blank reports whether every cell is empty.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // clone copies a record so it survives the reader's reuse of its slices.
@@ -163,6 +216,19 @@ func (t *table) checkHeader(required []string, allowed map[string]bool, p *probl
 	return ok
 }
 
+// checkReserved reports columns named like the derived columns of a frame
+// (see ReservedColumn): the frame could not hold both.
+func (t *table) checkReserved(p *problems) bool {
+	ok := true
+	for i, name := range t.header {
+		if ReservedColumn(name) {
+			p.addf(1, t.hcols[i], name, ErrReservedColumn, "%q is the name of a column the analysis derives (%s, has:CONCESSION, commits:COMMITMENT); rename it", name, strings.Join(derivedColumns, ", "))
+			ok = false
+		}
+	}
+	return ok
+}
+
 // badUTF8 reports the first invalid byte of a cell that starts at col.
 func badUTF8(p *problems, line, col int, cell string) {
 	for i := 0; i < len(cell); {
@@ -184,5 +250,6 @@ func set(names []string) map[string]bool {
 	return m
 }
 
-// lines is an upper bound on the records of a CSV file: its line count.
-func lines(data []byte) int { return bytes.Count(data, []byte{'\n'}) + 1 }
+// lines is an upper bound on the records of a CSV file: its line count,
+// capped at MaxRows+1.
+func lines(data []byte) int { return min(bytes.Count(data, []byte{'\n'})+1, MaxRows+1) }
