@@ -73,11 +73,13 @@ func setID(d *Deal, cell string) error {
 	if len(cell) > MaxIDBytes {
 		return fmt.Errorf("%w: %d bytes long (at most %d; want a slug such as shakai-2004)", ErrBadID, len(cell), MaxIDBytes)
 	}
-	if err := noControl(cell); err != nil {
-		return fmt.Errorf("%w: %w in %q (want a slug such as shakai-2004)", ErrBadID, err, cell)
-	}
-	if strings.ContainsAny(cell, " \t;@") {
-		return fmt.Errorf("%w %q: has a space, ';' or '@' (want a slug such as shakai-2004)", ErrBadID, cell)
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c == '\t' || c == ' ' || c == ';' || c == '@':
+			return fmt.Errorf("%w %q: has a space, ';' or '@' (want a slug such as shakai-2004)", ErrBadID, cell)
+		case c < 0x20 || c == 0x7f:
+			return fmt.Errorf("%w: %w in %q (want a slug such as shakai-2004)", ErrBadID, noControl(cell), cell)
+		}
 	}
 	d.ID = cell
 	return nil

@@ -22,7 +22,7 @@ import (
 // and, in a column of numbers, NaN, infinities and numbers beyond the range
 // of a float64 (leave a cell empty for a missing value).
 func Read(r io.Reader) ([]Deal, error) {
-	data, err := readLimited(r)
+	data, err := readLimited(r, 0)
 	if err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
@@ -39,7 +39,11 @@ func ReadFile(path string) ([]Deal, error) {
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
 		return nil, tooBig(path)
 	}
-	data, err := readLimited(f)
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	data, err := readLimited(f, size)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -48,9 +52,11 @@ func ReadFile(path string) ([]Deal, error) {
 
 // readLimited reads r to its end, but no further than one byte past
 // MaxFileSize, and stops early at a chunk holding a NUL byte, so that
-// /dev/zero or a binary file fails at once.
-func readLimited(r io.Reader) ([]byte, error) {
+// /dev/zero or a binary file fails at once. size, if known, is the
+// expected length.
+func readLimited(r io.Reader, size int64) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(int(min(size, MaxFileSize)) + 1)
 	lr := io.LimitReader(r, MaxFileSize+1)
 	for {
 		n := b.Len()
@@ -201,6 +207,9 @@ func parseDeal(d *Deal, rec *record, present []binding, extra []attrColumn, stri
 
 // note classifies one value of a column that has held only numbers so far.
 func (a *attrColumn) note(v string, line, col int, file string) {
+	if plainNumber(v) {
+		return
+	}
 	_, err := parseNumber(v)
 	switch {
 	case err == nil:
@@ -211,6 +220,27 @@ func (a *attrColumn) note(v string, line, col int, file string) {
 	default:
 		a.numeric, a.odd = false, nil
 	}
+}
+
+// plainNumber reports whether s is a decimal number with at most 300
+// digits and no exponent, such as -12 or 0.375: certainly finite, so that
+// the common case needs no strconv.ParseFloat.
+func plainNumber(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0 && digits <= 300
 }
 
 // reportNumbers reports the NaN, infinite and out-of-range values of the
