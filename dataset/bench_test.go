@@ -105,3 +105,18 @@ func BenchmarkFrame100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFrameOf100k builds the frame a survival command needs at
+// 100,000 deals: the survival columns and one grouping column.
+func BenchmarkFrameOf100k(b *testing.B) {
+	deals, err := Read(bytes.NewReader(big(b, 100_000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := FrameOf(deals, AsOf, "grp"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
