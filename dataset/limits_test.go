@@ -42,7 +42,7 @@ func TestReadRefuses(t *testing.T) {
 		{"NUL in a note", "id,start,end,notes\n" + "a,2004,2005,x\x00y\n", "input:2:14: ", ErrControl, "NUL"},
 		{"control character in a list item", "id,start,end,pax_id\n" + "a,2004,2005,1;2\x01\n", "input:2:13: pax_id: ", ErrControl, "U+0001"},
 		{"CR-only line ends", "id,start,end\ra,2004,2005\r", "input:1:13: ", ErrSyntax, "lone CR"},
-		{"doubled byte-order mark", "\ufeff\ufeff" + head + row, "input:1:1: ", ErrEncoding, "two byte-order marks"},
+		{"doubled byte-order mark", "\ufeff\ufeff" + head + row, "input:1:1: ", ErrSyntax, "two byte-order marks"},
 		{"NaN in a column of numbers", "id,start,end,x\na,2004,2005,1.5\nb,2004,2005,NaN\n", "input:3:13: x: ", ErrNumber, "leave the cell empty"},
 		{"infinity in a column of numbers", "id,start,end,x\na,2004,2005,-Inf\nb,2004,2005,2\n", "input:2:13: x: ", ErrNumber, "infinite"},
 		{"number out of range", "id,start,end,x\na,2004,2005,1e400\nb,2004,2005,2\n", "input:2:13: x: ", ErrNumber, "beyond the range"},

@@ -156,7 +156,7 @@ var bom = []byte("\xef\xbb\xbf")
 // file would be one row).
 func checkStart(data []byte, p *problems) bool {
 	if bytes.HasPrefix(data, bom) {
-		p.add(1, 1, "", fmt.Errorf("%w: the file starts with two byte-order marks (U+FEFF); remove one", ErrEncoding))
+		p.add(1, 1, "", fmt.Errorf("%w: the file starts with two byte-order marks (U+FEFF); remove one", ErrSyntax))
 		return false
 	}
 	if i := bytes.IndexAny(data, "\r\n"); i >= 0 && data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
