@@ -36,16 +36,16 @@ func ReadFile(path string) ([]Deal, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
-		return nil, tooBig(path)
-	}
-	var size int64
+	var size int64 // a regular file's size, to refuse it unread or read it in one allocation
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 		size = st.Size()
 	}
+	if size > MaxFileSize {
+		return nil, tooBig(path)
+	}
 	data, err := readLimited(f, size)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return readNamed(path, data)
 }
