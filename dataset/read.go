@@ -22,7 +22,11 @@ import (
 // and, in a column of numbers, NaN, infinities and numbers beyond the range
 // of a float64 (leave a cell empty for a missing value).
 func Read(r io.Reader) ([]Deal, error) {
-	data, err := readLimited(r, 0)
+	var size int64
+	if l, ok := r.(interface{ Len() int }); ok { // bytes.Reader, strings.Reader, bytes.Buffer
+		size = int64(l.Len())
+	}
+	data, err := readLimited(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}

@@ -58,9 +58,15 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 		return nil
 	}
 	checkCells := !utf8.Valid(data) // look for the bad bytes cell by cell only if there are any
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	var cr recordReader
+	if bytes.IndexByte(data, '"') < 0 {
+		cr = newPlainReader(data)
+	} else {
+		c := csv.NewReader(bytes.NewReader(data))
+		c.FieldsPerRecord = -1
+		c.ReuseRecord = true
+		cr = c
+	}
 	var t *table
 	rec := record{}
 	rows := 0
