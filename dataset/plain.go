@@ -17,7 +17,7 @@ type recordReader interface {
 // before the line end is dropped and empty lines are skipped. It gives the
 // same records and field positions as a csv.Reader with FieldsPerRecord -1
 // and ReuseRecord (FuzzPlainReader checks this), but copies the input once
-// instead of once per record and skips the quote handling: the cells are
+// instead of once per record (not at all when Read has it as a string) and skips the quote handling: the cells are
 // substrings of one string.
 type plainReader struct {
 	s     string
@@ -27,7 +27,7 @@ type plainReader struct {
 	cols  []int
 }
 
-func newPlainReader(data []byte) *plainReader { return &plainReader{s: string(data)} }
+func newPlainReader(data string) *plainReader { return &plainReader{s: data} }
 
 // Read returns the next record; the slice is reused by the next call.
 func (r *plainReader) Read() ([]string, error) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // Read parses a user's deals CSV. It needs only the columns id, start and
@@ -57,19 +58,21 @@ func ReadFile(path string) ([]Deal, error) {
 // readLimited reads r to its end, but no further than one byte past
 // MaxFileSize, and stops early at a chunk holding a NUL byte, so that
 // /dev/zero or a binary file fails at once. size, if known, is the
-// expected length.
-func readLimited(r io.Reader, size int64) ([]byte, error) {
-	var b bytes.Buffer
+// expected length. The text is built as a string so that the cells can be
+// substrings of it without a second copy.
+func readLimited(r io.Reader, size int64) (string, error) {
+	var b strings.Builder
 	b.Grow(int(min(size, MaxFileSize)) + 1)
 	lr := io.LimitReader(r, MaxFileSize+1)
+	buf := make([]byte, 1<<16)
 	for {
-		n := b.Len()
-		m, err := b.ReadFrom(io.LimitReader(lr, 1<<16))
-		if err != nil {
-			return nil, err
+		n, err := lr.Read(buf)
+		b.Write(buf[:n])
+		if bytes.IndexByte(buf[:n], 0) >= 0 || err == io.EOF {
+			return b.String(), nil
 		}
-		if m == 0 || bytes.IndexByte(b.Bytes()[n:], 0) >= 0 {
-			return b.Bytes(), nil
+		if err != nil {
+			return "", err
 		}
 	}
 }
@@ -78,18 +81,18 @@ func tooBig(name string) error {
 	return Errors{{File: name, Err: fmt.Errorf("%w: larger than %d bytes (MaxFileSize)", ErrLimit, MaxFileSize)}}
 }
 
-func readNamed(name string, data []byte) ([]Deal, error) {
+func readNamed(name string, data string) ([]Deal, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name)
 	}
 	p := &problems{file: name}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line := 1 + bytes.Count(data[:i], []byte{'\n'})
-		col := i - bytes.LastIndexByte(data[:i], '\n')
+	if i := strings.IndexByte(data, 0); i >= 0 {
+		line := 1 + strings.Count(data[:i], "\n")
+		col := i - strings.LastIndexByte(data[:i], '\n')
 		p.add(line, col, "", fmt.Errorf("%w: a NUL byte (U+0000): this is not a text CSV file", ErrControl))
 		return nil, p.err()
 	}
-	deals, _ := parseDeals(data, false, p)
+	deals, _ := parseText(data, false, p)
 	return deals, p.err()
 }
 
@@ -114,16 +117,21 @@ type attrColumn struct {
 // each row's cell positions (in the returned table) for the provenance
 // checks.
 func parseDeals(data []byte, strict bool, p *problems) ([]Deal, *table) {
+	return parseText(string(data), strict, p)
+}
+
+// parseText is parseDeals on a string.
+func parseText(data string, strict bool, p *problems) ([]Deal, *table) {
 	// One deal per line at most: allocate once rather than grow a slice of
 	// large structs (BenchmarkRead100k).
-	n := lines(data)
+	n := lineCount(data)
 	deals := make([]Deal, 0, n)
 	var present []binding
 	var extra []attrColumn
 	var kept []record
 	headerOK := false
 	seen := make(map[string]int, n)
-	t := scanTable(data, p, func(t *table) bool {
+	t := scanText(data, p, func(t *table) bool {
 		required, allowed := minimalColumns, map[string]bool(nil)
 		if strict {
 			required, allowed = columnNames, columnSet

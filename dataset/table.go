@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -53,16 +52,22 @@ func (r *record) pos(t *table, name string) (int, int) {
 // rows) go to p. Cells are trimmed of surrounding spaces. The record passed
 // to row is reused after it returns.
 func scanTable(data []byte, p *problems, header func(*table) bool, row func(*table, *record)) *table {
-	data = bytes.TrimPrefix(data, bom)
+	return scanText(string(data), p, header, row)
+}
+
+// scanText is scanTable on a string, which the cells are substrings of
+// when it holds no quotes.
+func scanText(data string, p *problems, header func(*table) bool, row func(*table, *record)) *table {
+	data = strings.TrimPrefix(data, bom)
 	if !checkStart(data, p) {
 		return nil
 	}
-	checkCells := !utf8.Valid(data) // look for the bad bytes cell by cell only if there are any
+	checkCells := !utf8.ValidString(data) // look for the bad bytes cell by cell only if there are any
 	var cr recordReader
-	if bytes.IndexByte(data, '"') < 0 {
+	if strings.IndexByte(data, '"') < 0 {
 		cr = newPlainReader(data)
 	} else {
-		c := csv.NewReader(bytes.NewReader(data))
+		c := csv.NewReader(strings.NewReader(data))
 		c.FieldsPerRecord = -1
 		c.ReuseRecord = true
 		cr = c
@@ -154,18 +159,18 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 }
 
 // bom is the UTF-8 byte-order mark.
-var bom = []byte("\xef\xbb\xbf")
+const bom = "\xef\xbb\xbf"
 
 // checkStart reports what encoding/csv would misread as something else: a
 // second byte-order mark (it would become part of the first column's name)
 // and a first line ended by a lone CR (classic Mac OS line ends: the whole
 // file would be one row).
-func checkStart(data []byte, p *problems) bool {
-	if bytes.HasPrefix(data, bom) {
+func checkStart(data string, p *problems) bool {
+	if strings.HasPrefix(data, bom) {
 		p.add(1, 1, "", fmt.Errorf("%w: the file starts with two byte-order marks (U+FEFF); remove one", ErrSyntax))
 		return false
 	}
-	if i := bytes.IndexAny(data, "\r\n"); i >= 0 && data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+	if i := strings.IndexAny(data, "\r\n"); i >= 0 && data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
 		p.add(1, i+1, "", fmt.Errorf("%w: line ends are a lone CR (classic Mac OS); save the file with LF or CRLF line ends", ErrSyntax))
 		return false
 	}
@@ -258,4 +263,6 @@ func set(names []string) map[string]bool {
 
 // lines is an upper bound on the records of a CSV file: its line count,
 // capped at MaxRows+1.
-func lines(data []byte) int { return min(bytes.Count(data, []byte{'\n'})+1, MaxRows+1) }
+func lines(data []byte) int { return lineCount(string(data)) }
+
+func lineCount(data string) int { return min(strings.Count(data, "\n")+1, MaxRows+1) }
