@@ -92,7 +92,7 @@ func readNamed(name string, data string) ([]Deal, error) {
 		p.add(line, col, "", fmt.Errorf("%w: a NUL byte (U+0000): this is not a text CSV file", ErrControl))
 		return nil, p.err()
 	}
-	deals, _ := parseText(data, false, p)
+	deals, _ := parseDeals(data, false, p)
 	return deals, p.err()
 }
 
@@ -116,22 +116,17 @@ type attrColumn struct {
 // dataset column, rejects unknown ones, requires the core values and keeps
 // each row's cell positions (in the returned table) for the provenance
 // checks.
-func parseDeals(data []byte, strict bool, p *problems) ([]Deal, *table) {
-	return parseText(string(data), strict, p)
-}
-
-// parseText is parseDeals on a string.
-func parseText(data string, strict bool, p *problems) ([]Deal, *table) {
+func parseDeals[T string | []byte](data T, strict bool, p *problems) ([]Deal, *table) {
 	// One deal per line at most: allocate once rather than grow a slice of
 	// large structs (BenchmarkRead100k).
-	n := lineCount(data)
+	n := lines(data)
 	deals := make([]Deal, 0, n)
 	var present []binding
 	var extra []attrColumn
 	var kept []record
 	headerOK := false
 	seen := make(map[string]int, n)
-	t := scanText(data, p, func(t *table) bool {
+	t := scanTable(data, p, func(t *table) bool {
 		required, allowed := minimalColumns, map[string]bool(nil)
 		if strict {
 			required, allowed = columnNames, columnSet

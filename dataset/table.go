@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -42,7 +43,7 @@ func (r *record) pos(t *table, name string) (int, int) {
 	return r.line, 0
 }
 
-// scanTable reads CSV from r, streaming: header is called once with the
+// scanTable reads CSV from data, streaming: header is called once with the
 // header row (it returns false to stop), then row for every data row with
 // the right number of fields. It accepts a UTF-8 byte-order mark, CRLF line
 // ends and quoted cells holding commas, quotes or newlines. Problems
@@ -51,27 +52,14 @@ func (r *record) pos(t *table, name string) (int, int) {
 // columns beyond the limits in limits.go, an empty file, a header with no
 // rows) go to p. Cells are trimmed of surrounding spaces. The record passed
 // to row is reused after it returns.
-func scanTable(data []byte, p *problems, header func(*table) bool, row func(*table, *record)) *table {
-	return scanText(string(data), p, header, row)
-}
-
-// scanText is scanTable on a string, which the cells are substrings of
-// when it holds no quotes.
-func scanText(data string, p *problems, header func(*table) bool, row func(*table, *record)) *table {
-	data = strings.TrimPrefix(data, bom)
+func scanTable[T string | []byte](data T, p *problems, header func(*table) bool, row func(*table, *record)) *table {
+	if len(data) >= len(bom) && string(data[:len(bom)]) == bom {
+		data = data[len(bom):]
+	}
 	if !checkStart(data, p) {
 		return nil
 	}
-	checkCells := !utf8.ValidString(data) // look for the bad bytes cell by cell only if there are any
-	var cr recordReader
-	if strings.IndexByte(data, '"') < 0 {
-		cr = newPlainReader(data)
-	} else {
-		c := csv.NewReader(strings.NewReader(data))
-		c.FieldsPerRecord = -1
-		c.ReuseRecord = true
-		cr = c
-	}
+	cr, checkCells := records(data) // look for bad bytes cell by cell only if there are any
 	var t *table
 	rec := record{}
 	rows := 0
@@ -161,18 +149,48 @@ func scanText(data string, p *problems, header func(*table) bool, row func(*tabl
 // bom is the UTF-8 byte-order mark.
 const bom = "\xef\xbb\xbf"
 
+// records returns a reader of data's records: plainReader when data holds
+// no quote, else encoding/csv's; and whether data holds invalid UTF-8.
+func records[T string | []byte](data T) (recordReader, bool) {
+	csvReader := func(r io.Reader) recordReader {
+		c := csv.NewReader(r)
+		c.FieldsPerRecord = -1
+		c.ReuseRecord = true
+		return c
+	}
+	if s, ok := any(data).(string); ok {
+		if strings.IndexByte(s, '"') < 0 {
+			return newPlainReader(s), !utf8.ValidString(s)
+		}
+		return csvReader(strings.NewReader(s)), !utf8.ValidString(s)
+	}
+	b := any(data).([]byte)
+	if bytes.IndexByte(b, '"') < 0 {
+		return newPlainReader(string(b)), !utf8.Valid(b)
+	}
+	return csvReader(bytes.NewReader(b)), !utf8.Valid(b)
+}
+
 // checkStart reports what encoding/csv would misread as something else: a
 // second byte-order mark (it would become part of the first column's name)
 // and a first line ended by a lone CR (classic Mac OS line ends: the whole
 // file would be one row).
-func checkStart(data string, p *problems) bool {
-	if strings.HasPrefix(data, bom) {
+func checkStart[T string | []byte](data T, p *problems) bool {
+	if len(data) >= len(bom) && string(data[:len(bom)]) == bom {
 		p.add(1, 1, "", fmt.Errorf("%w: the file starts with two byte-order marks (U+FEFF); remove one", ErrSyntax))
 		return false
 	}
-	if i := strings.IndexAny(data, "\r\n"); i >= 0 && data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
-		p.add(1, i+1, "", fmt.Errorf("%w: line ends are a lone CR (classic Mac OS); save the file with LF or CRLF line ends", ErrSyntax))
-		return false
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			return true
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				return true
+			}
+			p.add(1, i+1, "", fmt.Errorf("%w: line ends are a lone CR (classic Mac OS); save the file with LF or CRLF line ends", ErrSyntax))
+			return false
+		}
 	}
 	return true
 }
@@ -263,6 +281,12 @@ func set(names []string) map[string]bool {
 
 // lines is an upper bound on the records of a CSV file: its line count,
 // capped at MaxRows+1.
-func lines(data []byte) int { return lineCount(string(data)) }
-
-func lineCount(data string) int { return min(strings.Count(data, "\n")+1, MaxRows+1) }
+func lines[T string | []byte](data T) int {
+	n := 0
+	if s, ok := any(data).(string); ok {
+		n = strings.Count(s, "\n")
+	} else {
+		n = bytes.Count(any(data).([]byte), []byte{'\n'})
+	}
+	return min(n+1, MaxRows+1)
+}
