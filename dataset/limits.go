@@ -3,9 +3,10 @@ package dataset
 // Limits on a user's CSV. They are far above any real dataset of deals
 // (the embedded one has a few dozen rows of a few hundred bytes) and keep a
 // wrong or hostile input from exhausting memory or time: each is reported
-// as a ParseError wrapping ErrLimit, naming the limit. A file of 1,000,000
-// deals in the shape of ../shared/bench/genbig.py is 68 MB and loads in
-// well under 1.5 GB.
+// as a ParseError wrapping ErrLimit that names the limit. For scale: a file
+// of 1,000,000 deals in the shape of ../shared/bench/genbig.py is 70 MB,
+// and `truce validate` on it peaks at about 1.1 GB of memory (2 cores,
+// Go 1.26), most of it the Deal values and their Attrs maps.
 const (
 	// MaxFileSize is the largest file Read and ReadFile accept, in bytes
 	// (256 MiB). Larger input is refused before it is parsed; a stream
