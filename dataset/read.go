@@ -27,7 +27,7 @@ func Read(r io.Reader) ([]Deal, error) {
 	if l, ok := r.(interface{ Len() int }); ok { // bytes.Reader, strings.Reader, bytes.Buffer
 		size = int64(l.Len())
 	}
-	data, err := readLimited(r, size)
+	data, err := readLimited(r, size, MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
@@ -48,7 +48,7 @@ func ReadFile(path string) ([]Deal, error) {
 	if size > MaxFileSize {
 		return nil, tooBig(path)
 	}
-	data, err := readLimited(f, size)
+	data, err := readLimited(f, size, MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -56,14 +56,14 @@ func ReadFile(path string) ([]Deal, error) {
 }
 
 // readLimited reads r to its end, but no further than one byte past
-// MaxFileSize, and stops early at a chunk holding a NUL byte, so that
+// limit, and stops early at a chunk holding a NUL byte, so that
 // /dev/zero or a binary file fails at once. size, if known, is the
 // expected length. The text is built as a string so that the cells can be
 // substrings of it without a second copy.
-func readLimited(r io.Reader, size int64) (string, error) {
+func readLimited(r io.Reader, size, limit int64) (string, error) {
 	var b strings.Builder
-	b.Grow(int(min(size, MaxFileSize)) + 1)
-	lr := io.LimitReader(r, MaxFileSize+1)
+	b.Grow(int(min(size, limit)) + 1)
+	lr := io.LimitReader(r, limit+1)
 	buf := make([]byte, 1<<16)
 	for {
 		n, err := lr.Read(buf)
