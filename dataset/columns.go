@@ -139,7 +139,7 @@ func list(name string, field func(*Deal) *[]string) column {
 			for i, it := range items {
 				if !hasVocab {
 					if err := noControl(it); err != nil {
-						return fmt.Errorf("%w: %w in item %q", ErrCategory, err, it)
+						return fmt.Errorf("%w in item %q", err, it)
 					}
 					continue
 				}
@@ -188,8 +188,8 @@ func alts(name string, field func(*Deal) *[]Alt) column {
 		}}
 }
 
-// canonical returns the vocabulary's own copy of s: a deal then holds no
-// reference to the line it was read from, and equal values share memory.
+// canonical returns the vocabulary's own copy of s, so that equal values
+// share one string instead of each pointing into the text it was read from.
 func canonical(v Vocabulary, s string) (string, bool) {
 	for _, x := range v.Values {
 		if x == s {
@@ -219,7 +219,7 @@ func splitList(cell string) ([]string, error) {
 		if p == "" {
 			return nil, fmt.Errorf("%w: empty item in list %q (want values separated by ';')", ErrCategory, cell)
 		}
-		dup := false
+		var dup bool
 		if seen != nil {
 			dup = seen[p]
 			seen[p] = true
