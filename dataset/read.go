@@ -131,7 +131,8 @@ func parseDeals[T string | []byte](data T, strict bool, p *problems) ([]Deal, *t
 		if strict {
 			required, allowed = columnNames, columnSet
 		}
-		if !t.checkHeader(required, allowed, p) || !t.checkReserved(p) {
+		hasColumns, namesFree := t.checkHeader(required, allowed, p), t.checkReserved(p)
+		if !hasColumns || !namesFree {
 			return false
 		}
 		for i := range columns {
