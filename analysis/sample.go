@@ -156,7 +156,16 @@ func (s *Sample) subsetBy(labels []string, value string) (times []float64, event
 
 // levels returns the distinct labels in sorted order.
 func levels(labels []string) []string {
-	out := slices.Clone(labels)
+	// A set first: sorting a copy of 100,000 labels cost a tenth of a
+	// second in the survival command; the distinct labels are few.
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range labels {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
