@@ -1,12 +1,13 @@
-// Command genbig writes gen.Big's synthetic deals CSV to standard output:
-// the input of the side-by-side comparison with R (../shared/bench/big.R)
-// and of the growth benchmarks, so anyone can repeat them without Python.
+// Command genbig writes a synthetic deals CSV to standard output, so that
+// anyone can repeat the comparisons of issue 12 without Python:
 //
-//	go run ./internal/gen/cmd/genbig 100000 > big.csv
-//	go run ./internal/gen/cmd/genbig -seed 7 1000 > deals-1000.csv
+//	go run ./internal/gen/cmd/genbig 100000 > big.csv          # gen.Big: input of ../shared/bench/big.R
+//	go run ./internal/gen/cmd/genbig -deals 1000 > deals-1000.csv # gen.Deals: input of truce report
 //
-// The rows have genbig.py's columns (id,name,kind,start,end,end_type,grp,x,b)
-// and the same seed gives the same bytes.
+// Without -deals the rows have genbig.py's columns
+// (id,name,kind,start,end,end_type,grp,x,b); with it, the columns and
+// vocabulary of the peers' sample-deals.csv. The same seed gives the same
+// bytes.
 package main
 
 import (
@@ -20,8 +21,9 @@ import (
 
 func main() {
 	seed := flag.Uint64("seed", 42, "random `SEED`; the same seed writes the same file")
+	deals := flag.Bool("deals", false, "write gen.Deals (the report's columns) instead of gen.Big (genbig.py's)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: genbig [-seed N] ROWS > deals.csv")
+		fmt.Fprintln(os.Stderr, "usage: genbig [-seed N] [-deals] ROWS > deals.csv")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -34,7 +36,11 @@ func main() {
 		fmt.Fprintf(os.Stderr, "genbig: ROWS %q: want a whole number of rows, 0 or more\n", flag.Arg(0))
 		os.Exit(2)
 	}
-	if err := gen.Big(os.Stdout, n, *seed); err != nil {
+	write := gen.Big
+	if *deals {
+		write = gen.Deals
+	}
+	if err := write(os.Stdout, n, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "genbig:", err)
 		os.Exit(1)
 	}
