@@ -11,9 +11,9 @@ import (
 // TestUnknownEndScenariosMatchR compares the scenarios on the embedded
 // deals with R, which rebuilds them independently from deals_input.csv
 // (unknownends_reference.R → unknownends_expected.csv): the number of deals
-// and breakdowns and the Kaplan–Meier median with its limits. Issue 9
-// quotes three of the medians: 27 days with every unknown end a breakdown
-// at last_seen, 313 censored 30 days later, 498 censored 180 days later.
+// and breakdowns and the Kaplan–Meier median with its limits. On dataset
+// v0.2.0 the medians run from 93 days (every unknown end a breakdown at
+// last_seen) to 343.5 (censored 365 days after last_seen).
 func TestUnknownEndScenariosMatchR(t *testing.T) {
 	data, err := dataset.Load()
 	if err != nil {

@@ -99,6 +99,7 @@ var warningPatterns = []struct {
 	{"too few to test", WarnSmallGroup},
 	{"no events", WarnNoEventsInGroup},
 	{"events:", WarnFewEvents},
+	{" event:", WarnFewEvents},
 	{"observations:", WarnFewObservations},
 	{"arrangements:", WarnFewArrangements},
 	{"random permutations", WarnMonteCarlo},
