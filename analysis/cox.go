@@ -290,11 +290,20 @@ func coxPH(times []float64, events []bool, x [][]float64, names []string, strata
 	info := f.imatFull()
 	ch := newLDL(info, coxTolerChol)
 	if ch.rank < q {
-		var bad []string
+		var bad, flat []string
 		for k, d := range ch.d {
 			if d == 0 {
 				bad = append(bad, names[keep[k]])
 			}
+			// No variance in any risk set at a breakdown: for example every
+			// deal with the category was censored before the first
+			// breakdown. R's coxph reports the coefficient as NA.
+			if info[k][k] <= coxTolerChol*float64(len(times)) {
+				flat = append(flat, names[keep[k]])
+			}
+		}
+		if len(flat) > 0 {
+			return nil, fmt.Errorf("analysis: CoxPH: the coefficient of %s is not estimable (R gives NA): it does not vary among the deals at risk at any breakdown, as when every deal with it left observation before the first breakdown", strings.Join(flat, ", "))
 		}
 		return nil, fmt.Errorf("analysis: CoxPH: the information matrix is singular: covariate(s) %s are linear combinations of the others (collinear); drop them", strings.Join(bad, ", "))
 	}
