@@ -15,11 +15,11 @@ import (
 // names, rows of formatted cells, the method notes and the warnings that
 // must be printed with it.
 type Table struct {
-	Name     string // short machine name, e.g. "concessions"
-	Title    string
-	Columns  []string
-	Numeric  []bool // per column: JSON writes the cells as numbers
-	Rows     [][]string
+	Name    string // short machine name, e.g. "concessions"
+	Title   string
+	Columns []string
+	Numeric []bool // per column: JSON writes the cells as numbers
+	Rows    [][]string
 	// Full holds the cells at full precision, row by row like Rows, for
 	// CSV and JSON; when it does not match Rows, they use Rows.
 	Full     [][]string
