@@ -25,6 +25,23 @@ type Table struct {
 	Full     [][]string
 	Notes    []string // method and caveats, printed under the table
 	Warnings []string
+	// Typed are the warnings as typed values, where the table's builder
+	// gives them (Warnings then holds their sentences); TypedWarnings
+	// classifies Warnings otherwise.
+	Typed []Warning
+}
+
+// TypedWarnings returns the table's warnings as typed values: Typed when
+// set, else each of Warnings classified (ClassifyWarning).
+func (t *Table) TypedWarnings() []Warning {
+	if len(t.Typed) > 0 {
+		return t.Typed
+	}
+	out := make([]Warning, len(t.Warnings))
+	for i, w := range t.Warnings {
+		out[i] = ClassifyWarning("", w)
+	}
+	return out
 }
 
 // add appends a row of cells, rounded in Rows and in full in Full.
