@@ -24,6 +24,8 @@ func init() {
 			fs.StringVar(&o.covariates, "covariates", "", "comma-separated numeric or boolean `COLS` (has:CONCESSION, commits:COMMITMENT, n_concessions, start_year, or your own)")
 			fs.StringVar(&o.ties, "ties", "efron", "tie `METHOD`: efron (R's default) or breslow")
 		}, run: runCox})
+	register("incidence", command{summary: "cumulative incidence of each ending (breakdown, expired, superseded; Aalen–Johansen), overall or --by COL",
+		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o) }, run: runIncidence})
 	register("concessions", command{summary: "concessions and commitments versus how long deals lasted", flags: tableFlags, run: runConcessions})
 	register("triggers", command{summary: "what ended the deals, by trigger and by who broke them", flags: tableFlags, run: runTriggers})
 	register("sensitivity", command{summary: "the headline figures at the date bounds and under each alternative date", flags: tableFlags, run: runSensitivity})
@@ -154,6 +156,14 @@ func runCox(o *options, args []string, w io.Writer) error {
 		return analysis.CoxTable(cox), nil
 	})(o, args, w)
 }
+
+var runIncidence = tableCommand("incidence", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
+	groups, err := analysis.AnalyzeIncidence(s, sel.Deals, sel.AsOf, o.by)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.IncidenceTable(o.by, groups), nil
+})
 
 var runConcessions = tableCommand("concessions", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
 	c, err := analysis.AnalyzeConcessions(s, analysis.ConcessionColumns())
