@@ -11,13 +11,13 @@ import (
 
 // Scenario is the headline figures under one reading of the uncertain dates.
 type Scenario struct {
-	Name       string
-	Median     Quantile // overall Kaplan–Meier median, days
+	Name   string
+	Median Quantile // overall Kaplan–Meier median, days
 	// Breakdown365 is the Aalen–Johansen share broken down by day 365,
 	// expiry and supersession competing.
 	Breakdown365 float64
-	Breakdowns   int // events
-	P          []float64 // log-rank p per tested category, in Sensitivity.Categories order
+	Breakdowns   int       // events
+	P            []float64 // log-rank p per tested category, in Sensitivity.Categories order
 }
 
 // Sensitivity shows how far the headline figures move when the uncertain
