@@ -397,11 +397,16 @@ func ConcessionTable(c *Concessions) *Table {
 			pval(r.LogRankP), pval(r.LogRankPHolm), pval(r.LogRankPBH), num(hr, 2), num(lo, 2), num(hi, 2), pval(r.CoxLRP()),
 			num(fhr, 2), num(flo, 2), num(fhi, 2), pval(fp), num(ahr, 2), num(alo, 2), num(ahi, 2), pval(ap))
 		for _, w := range r.Warnings {
-			t.Typed = append(t.Typed, ClassifyWarning(r.Category, w))
+			t.Typed = append(t.Typed, plainConcessionWarning(ClassifyWarning(r.Category, w)))
 		}
 	}
 	t.Typed = UniqueWarnings(t.Typed)
-	t.Warnings = WarningStrings(t.Typed)
+	t.Warnings = c.Warnings
+	for _, r := range c.Rows {
+		if r.NWith > 0 {
+			t.Warnings = append(t.Warnings, r.Warnings...)
+		}
+	}
 	t.Notes = append(t.Notes, eraSentence(c.Era), perConcessionSentence(c.PerConcession),
 		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s), Kendall tau-b %s (p %s); it leaves out every deal still in force.",
 			c.Ended.N, fmtNum(c.Ended.Spearman, 2), FormatP(c.Ended.SpearmanPerm.P), fmtNum(c.Ended.Kendall, 2), FormatP(c.Ended.KendallPerm.P)),
@@ -453,4 +458,16 @@ func EraTable(c *Concessions) *Table {
 	}
 	t.Warnings = WarningStrings(t.Typed)
 	return t
+}
+
+// plainConcessionWarning says LogRank's warnings about the two groups of a
+// category in plain words ("the deals with it" rather than group "with").
+func plainConcessionWarning(w Warning) Warning {
+	for _, side := range []string{"with", "without"} {
+		old := `group "` + side + `" has fewer than 5 expected events: the chi-square approximation is doubtful`
+		if w.Message == old {
+			w.Message = "fewer than 5 breakdowns expected among the deals " + side + " it: the log-rank p is approximate"
+		}
+	}
+	return w
 }

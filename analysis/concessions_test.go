@@ -140,6 +140,16 @@ func TestConcessionTableColumns(t *testing.T) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
 	}
+	// The briefing's list states each fact once.
+	approx := 0
+	for _, s := range GatherWarnings(tab.TypedWarnings()) {
+		if strings.Contains(s, "the log-rank p is approximate") {
+			approx++
+		}
+	}
+	if approx != 1 {
+		t.Errorf("%d gathered sentences about approximate log-rank p; want 1", approx)
+	}
 	// CSV carries full precision; text rounds to 2 decimals.
 	csvRows := tableCSV(t, tab)
 	if v := csvRows["amnesty"]["hazard_ratio"]; !strings.HasPrefix(v, "0.8302164415") {
