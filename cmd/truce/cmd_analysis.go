@@ -18,9 +18,10 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o) }, run: runSurvival})
 	register("compare", command{summary: "log-rank test between the groups of --by COL (R's survdiff)",
 		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o) }, run: runCompare})
-	register("cox", command{summary: "Cox proportional-hazards regression on --covariates a,b[,has:CONCESSION]",
+	register("cox", command{summary: "Cox proportional-hazards regression on --covariates a,b[,has:CONCESSION] (--strata COL), with its proportional-hazards check",
 		flags: func(fs *flag.FlagSet, o *options) {
 			tableFlags(fs, o)
+			fs.StringVar(&o.strata, "strata", "", "stratify by this `COL`: a baseline hazard per group (R's strata())")
 			fs.StringVar(&o.covariates, "covariates", "", "comma-separated numeric or boolean `COLS` (has:CONCESSION, commits:COMMITMENT, n_concessions, start_year, or your own)")
 			fs.StringVar(&o.ties, "ties", "efron", "tie `METHOD`: efron (R's default) or breslow")
 		}, run: runCox})
@@ -29,6 +30,15 @@ func init() {
 	register("concessions", command{summary: "concessions and commitments versus how long deals lasted", flags: tableFlags, run: runConcessions})
 	register("triggers", command{summary: "what ended the deals, by trigger and by who broke them", flags: tableFlags, run: runTriggers})
 	register("sensitivity", command{summary: "the headline figures at the date bounds and under each alternative date", flags: tableFlags, run: runSensitivity})
+}
+
+// analysisFlags are the options of the analysis commands beyond the
+// shared ones (options embeds them).
+type analysisFlags struct {
+	strata    string // cox --strata
+	cumhaz    bool   // survival --cumhaz
+	bootstrap int    // survival --bootstrap
+	seed      uint64 // survival --seed
 }
 
 func byFlag(fs *flag.FlagSet, o *options) {
@@ -146,15 +156,65 @@ func runCox(o *options, args []string, w io.Writer) error {
 				x[i][j] = v
 			}
 		}
-		cox, err := analysis.CoxPH(s.Times, s.Events, x, names, method)
+		var strata []string
+		var err error
+		if o.strata != "" {
+			if strata, err = s.Labels(o.strata); err != nil {
+				return nil, err
+			}
+		}
+		var cox *analysis.Cox
+		if strata != nil {
+			cox, err = analysis.CoxPHStrata(s.Times, s.Events, x, names, strata, method)
+		} else {
+			cox, err = analysis.CoxPH(s.Times, s.Events, x, names, method)
+		}
 		if err != nil {
 			return nil, err
 		}
+		zph, zerr := analysis.CoxZPH(s.Times, s.Events, x, names, strata, method)
 		if o.format == "json" {
-			return nil, writeJSON(w, cox)
+			return nil, writeJSON(w, coxJSON{cox, zph})
 		}
-		return analysis.CoxTable(cox), nil
+		t := analysis.CoxTable(cox)
+		if o.strata != "" {
+			t.Title += ", stratified by " + o.strata
+		}
+		if zerr != nil {
+			t.Warnings = append(t.Warnings, "proportional-hazards check not computed: "+zerr.Error())
+			return t, nil
+		}
+		if o.format == "csv" {
+			return t, nil
+		}
+		if err := t.Write(w, o.format); err != nil {
+			return nil, err
+		}
+		_, err = io.WriteString(w, "\n")
+		return analysis.ZPHTable(zph), err
 	})(o, args, w)
+}
+
+// coxJSON is the Cox model's JSON with its proportional-hazards check
+// added as "ph_check" (null when it could not be computed).
+type coxJSON struct {
+	cox *analysis.Cox
+	zph *analysis.ZPH
+}
+
+func (c coxJSON) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(c.cox)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if m["ph_check"], err = json.Marshal(c.zph); err != nil {
+		return nil, err
+	}
+	return json.Marshal(m)
 }
 
 var runIncidence = tableCommand("incidence", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -135,4 +136,122 @@ func sameNumber(t *testing.T, got, want string) bool {
 	}
 	g, w := num(t, got), num(t, want)
 	return math.Abs(g-w) <= 1e-6*math.Max(1, math.Abs(w))
+}
+
+// rRecords reads a CSV written by an R reference into records keyed by
+// its header.
+func rRecords(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for j, c := range recs[0] {
+			m[c] = r[j]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// strataSimCSV writes coxstrata_input_sim.csv (time, status, stratum, x1,
+// x2; coxstrata_reference.R) as deals starting on 2000-01-01: a breakdown
+// after `time` days, or an unknown end last seen then.
+func strataSimCSV(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("id,start,end,end_type,last_seen,stratum,x1,x2\n")
+	start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, r := range rRecords(t, "../../analysis/testdata/r/coxstrata_input_sim.csv") {
+		day := start.AddDate(0, 0, int(num(t, r["time"]))).Format("2006-01-02")
+		if r["status"] == "1" {
+			fmt.Fprintf(&b, "s-%d,2000-01-01,%s,breakdown,,%s,%s,%s\n", i, day, r["stratum"], r["x1"], r["x2"])
+		} else {
+			fmt.Fprintf(&b, "s-%d,2000-01-01,,unknown,%s,%s,%s,%s\n", i, day, r["stratum"], r["x1"], r["x2"])
+		}
+	}
+	path := filepath.Join(t.TempDir(), "sim.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCoxStrataJSONMatchesR runs `truce cox --strata` on simulated
+// stratified data and compares the coefficients, standard errors,
+// log-likelihood and the proportional-hazards check with R's
+// coxph(... + strata(stratum)) and cox.zph (coxstrata_reference.R).
+func TestCoxStrataJSONMatchesR(t *testing.T) {
+	data := strataSimCSV(t)
+	for _, ties := range []string{"efron", "breslow"} {
+		out, _, err := runCmd(t, "cox", "--data", data, "--asof", "2030-01-01", "--covariates", "x1,x2", "--strata", "stratum", "--ties", ties, "--format", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Terms []struct {
+				Term     string
+				Coef, SE float64
+			} `json:"terms"`
+			LogLik  float64 `json:"loglik"`
+			PHCheck *struct {
+				Terms []struct {
+					Term  string
+					Chisq float64
+					P     float64
+				} `json:"terms"`
+				Global struct{ Chisq, P float64 } `json:"global"`
+			} `json:"ph_check"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		checked := 0
+		for _, w := range rRecords(t, "../../analysis/testdata/r/coxstrata_expected.csv") {
+			if w["name"] != "sim" || w["ties"] != ties {
+				continue
+			}
+			for _, g := range got.Terms {
+				if g.Term == w["term"] {
+					if !closeTo(g.Coef, num(t, w["coef"])) || !closeTo(g.SE, num(t, w["se"])) || !closeTo(got.LogLik, num(t, w["loglik"])) {
+						t.Errorf("%s %s: coef %v se %v loglik %v; R %s %s %s", ties, g.Term, g.Coef, g.SE, got.LogLik, w["coef"], w["se"], w["loglik"])
+					}
+					checked++
+				}
+			}
+		}
+		if checked != 2 {
+			t.Errorf("%s: %d terms checked, want 2", ties, checked)
+		}
+		if got.PHCheck == nil {
+			t.Fatalf("%s: no ph_check", ties)
+		}
+		zchecked := 0
+		for _, w := range rRecords(t, "../../analysis/testdata/r/coxzph_expected.csv") {
+			if w["name"] != "sim" || w["ties"] != ties || w["strata"] != "TRUE" {
+				continue
+			}
+			gotChisq, gotP := got.PHCheck.Global.Chisq, got.PHCheck.Global.P
+			for _, g := range got.PHCheck.Terms {
+				if g.Term == w["term"] {
+					gotChisq, gotP = g.Chisq, g.P
+				}
+			}
+			if !closeTo(gotChisq, num(t, w["chisq"])) || !closeTo(gotP, num(t, w["p"])) {
+				t.Errorf("%s zph %s: chisq %v p %v; R %s %s", ties, w["term"], gotChisq, gotP, w["chisq"], w["p"])
+			}
+			zchecked++
+		}
+		if ties == "efron" && zchecked != 3 {
+			t.Errorf("%s: %d zph rows checked, want 3", ties, zchecked)
+		}
+	}
 }
