@@ -15,7 +15,13 @@ func init() {
 	register("summary", command{summary: "n, breakdowns, median with CI, RMST, shortest and longest, overall or --by COL",
 		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o); tauFlag(fs, o) }, run: runSummary})
 	register("survival", command{summary: "Kaplan–Meier table (R's summary(survfit, censored = TRUE)), overall or --by COL",
-		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o) }, run: runSurvival})
+		flags: func(fs *flag.FlagSet, o *options) {
+			tableFlags(fs, o)
+			byFlag(fs, o)
+			fs.BoolVar(&o.cumhaz, "cumhaz", false, "add the Nelson–Aalen cumulative hazard and its standard error")
+			fs.IntVar(&o.bootstrap, "bootstrap", 0, "add a percentile bootstrap interval for the median from `N` resamples (with --format csv or json only that table is written)")
+			fs.Uint64Var(&o.seed, "seed", 20041124, "seed `S` of the bootstrap resamples")
+		}, run: runSurvival})
 	register("compare", command{summary: "log-rank test between the groups of --by COL (R's survdiff)",
 		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o) }, run: runCompare})
 	register("cox", command{summary: "Cox proportional-hazards regression on --covariates a,b[,has:CONCESSION] (--strata COL), with its proportional-hazards check",
@@ -104,13 +110,38 @@ var runSummary = tableCommand("summary", func(o *options, s *analysis.Sample, se
 	return analysis.SummaryTable(o.by, groups, warnings), nil
 })
 
-var runSurvival = tableCommand("survival", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	groups, _, err := analysis.Summarize(s, o.by, 365)
-	if err != nil {
-		return nil, err
+func runSurvival(o *options, args []string, w io.Writer) error {
+	if o.bootstrap < 0 {
+		return usagef("--bootstrap %d: want a number of resamples, 0 for none", o.bootstrap)
 	}
-	return analysis.SurvivalTable(groups), nil
-})
+	return tableCommand("survival", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
+		tables, err := analysis.SurvivalTables(s, o.by, analysis.SurvivalOptions{CumHaz: o.cumhaz, Bootstrap: analysis.BootOptions{Rounds: o.bootstrap, Seed: o.seed}})
+		if err != nil {
+			return nil, err
+		}
+		return lastAfterOthers(w, o.format, tables)
+	})(o, args, w)
+}
+
+// lastAfterOthers writes every table but the last in text or Markdown,
+// each followed by a blank line, and returns the last for the command to
+// write with the selection's note; CSV and JSON, which hold one table,
+// get only the last.
+func lastAfterOthers(w io.Writer, format string, tables []*analysis.Table) (*analysis.Table, error) {
+	last := tables[len(tables)-1]
+	if format == "csv" || format == "json" {
+		return last, nil
+	}
+	for _, t := range tables[:len(tables)-1] {
+		if err := t.Write(w, format); err != nil {
+			return nil, err
+		}
+		if _, err := io.WriteString(w, "\n"); err != nil {
+			return nil, err
+		}
+	}
+	return last, nil
+}
 
 func runCompare(o *options, args []string, w io.Writer) error {
 	if o.by == "" {
@@ -187,11 +218,7 @@ func runCox(o *options, args []string, w io.Writer) error {
 		if o.format == "csv" {
 			return t, nil
 		}
-		if err := t.Write(w, o.format); err != nil {
-			return nil, err
-		}
-		_, err = io.WriteString(w, "\n")
-		return analysis.ZPHTable(zph), err
+		return lastAfterOthers(w, o.format, []*analysis.Table{t, analysis.ZPHTable(zph)})
 	})(o, args, w)
 }
 

@@ -255,3 +255,67 @@ func TestCoxStrataJSONMatchesR(t *testing.T) {
 		}
 	}
 }
+
+// TestSurvivalExtrasMatchR checks `truce survival --cumhaz` against R's
+// Nelson–Aalen estimate (nelsonaalen_expected.csv, aml) and
+// `truce survival --bootstrap 400 --seed S` against the percentile limits
+// R computes from the same resamples (bootstrap_expected.csv, rows -1 and
+// -2: lower and upper) on aml and on the embedded deals.
+func TestSurvivalExtrasMatchR(t *testing.T) {
+	out, _, err := runCmd(t, "survival", "--data", "testdata/aml.csv", "--cumhaz", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byTime := map[string][]string{}
+	for _, r := range recs[1:] {
+		byTime[r[1]] = r
+	}
+	checked := 0
+	for _, w := range rRecords(t, "../../analysis/testdata/r/nelsonaalen_expected.csv") {
+		if w["name"] != "aml" {
+			continue
+		}
+		r, ok := byTime[w["time"]]
+		if !ok {
+			t.Errorf("no row at time %s", w["time"])
+			continue
+		}
+		if !sameNumber(t, r[9], w["cumhaz"]) || !sameNumber(t, r[10], w["std_chaz"]) {
+			t.Errorf("time %s: cumhaz %s se %s; R %s %s", w["time"], r[9], r[10], w["cumhaz"], w["std_chaz"])
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("%d Nelson–Aalen rows checked", checked)
+	}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"aml", []string{"--data", "testdata/aml.csv", "--seed", "1"}},
+		{"deals", []string{"--seed", "20041124"}},
+	}
+	for _, tc := range tests {
+		out, _, err := runCmd(t, append([]string{"survival", "--bootstrap", "400", "--format", "csv"}, tc.args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(recs) != 2 || recs[0][2] != "boot_lower" {
+			t.Fatalf("%s: %q (%v)", tc.name, out, err)
+		}
+		limits := map[string]string{}
+		for _, w := range rRecords(t, "../../analysis/testdata/r/bootstrap_expected.csv") {
+			if w["name"] == tc.name && (w["resample"] == "-1" || w["resample"] == "-2") {
+				limits[w["resample"]] = w["median"]
+			}
+		}
+		if !sameNumber(t, recs[1][2], limits["-1"]) || !sameNumber(t, recs[1][3], limits["-2"]) {
+			t.Errorf("%s: bootstrap interval %s–%s; R %s–%s", tc.name, recs[1][2], recs[1][3], limits["-1"], limits["-2"])
+		}
+	}
+}

@@ -24,7 +24,7 @@ type options struct {
 	size   string
 
 	covariates, ties string
-	analysisFlags // cmd_analysis.go
+	analysisFlags    // cmd_analysis.go
 }
 
 // whereFlag collects repeated --where COL=VALUE filters.
