@@ -33,6 +33,11 @@ func init() {
 		}, run: runCox})
 	register("incidence", command{summary: "cumulative incidence of each ending (breakdown, expired, superseded; Aalen–Johansen), overall or --by COL",
 		flags: func(fs *flag.FlagSet, o *options) { tableFlags(fs, o); byFlag(fs, o) }, run: runIncidence})
+	register("fit", command{summary: "Weibull, log-normal and log-logistic models with AIC (R's survreg), intercept only or on --covariates a,b",
+		flags: func(fs *flag.FlagSet, o *options) {
+			tableFlags(fs, o)
+			fs.StringVar(&o.covariates, "covariates", "", "comma-separated numeric or boolean `COLS` (none: intercept only)")
+		}, run: runFit})
 	register("concessions", command{summary: "concessions and commitments versus how long deals lasted", flags: tableFlags, run: runConcessions})
 	register("triggers", command{summary: "what ended the deals, by trigger and by who broke them", flags: tableFlags, run: runTriggers})
 	register("sensitivity", command{summary: "the headline figures at the date bounds and under each alternative date", flags: tableFlags, run: runSensitivity})
@@ -250,6 +255,20 @@ var runIncidence = tableCommand("incidence", func(o *options, s *analysis.Sample
 		return nil, err
 	}
 	return analysis.IncidenceTable(o.by, groups), nil
+})
+
+var runFit = tableCommand("fit", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
+	var names []string
+	for _, n := range strings.Split(o.covariates, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	fits, err := analysis.ParametricFits(s, names)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.SurvRegTable(fits), nil
 })
 
 var runConcessions = tableCommand("concessions", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {

@@ -319,3 +319,48 @@ func TestSurvivalExtrasMatchR(t *testing.T) {
 		}
 	}
 }
+
+// TestFitCSVMatchesR runs `truce fit` on the embedded deals, intercept
+// only and with has:checkpoint-removal, and compares every coefficient,
+// standard error, scale, log-likelihood and AIC with R's survreg
+// (survreg_expected.csv, names deals and deals_x).
+func TestFitCSVMatchesR(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"deals", nil},
+		{"deals_x", []string{"--covariates", "has:checkpoint-removal"}},
+	}
+	want := rRecords(t, "../../analysis/testdata/r/survreg_expected.csv")
+	for _, tc := range tests {
+		out, _, err := runCmd(t, append([]string{"fit", "--format", "csv"}, tc.args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []map[string]string
+		for _, w := range want {
+			if w["name"] == tc.name {
+				rows = append(rows, w)
+			}
+		}
+		if len(rows) != len(recs)-1 || len(rows) == 0 {
+			t.Fatalf("%s: %d rows; R %d", tc.name, len(recs)-1, len(rows))
+		}
+		for i, w := range rows {
+			r := recs[i+1]
+			if r[0] != w["dist"] {
+				t.Fatalf("%s row %d: %s; R %s", tc.name, i, r[0], w["dist"])
+			}
+			for _, c := range [][3]string{{r[2], w["coef"], "coef"}, {r[4], w["se"], "se"}, {r[6], w["scale"], "scale"}, {r[7], w["loglik"], "loglik"}, {r[8], w["aic"], "aic"}} {
+				if !sameNumber(t, c[0], c[1]) {
+					t.Errorf("%s %s %s %s: %s; R %s", tc.name, r[0], r[1], c[2], c[0], c[1])
+				}
+			}
+		}
+	}
+}
