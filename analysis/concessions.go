@@ -136,19 +136,17 @@ func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 	return rc, err
 }
 
-// PermRounds is the most Monte Carlo permutations drawn where exact
-// enumeration is too large; PermStop ends the draws early once that many
-// are at least as extreme as the data (Besag & Clifford 1991), so only
-// small p-values get every round; PermSeed makes the p-values reproducible.
+// PermRounds is the number of Monte Carlo permutations drawn where exact
+// enumeration (up to ExactPermLimit arrangements) is too large, with no
+// early stop, so that every Monte Carlo p has a standard error below
+// 0.005; PermSeed makes the p-values reproducible.
 const (
 	PermRounds       = 10000
-	PermStop         = 20
 	PermSeed         = 20041124
-	permExactLimit   = 200000
 	minGroupForTests = 2
 )
 
-var permOptions = PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Seed: PermSeed, Stop: PermStop}
+var permOptions = ExactFirst(PermRounds, PermSeed)
 
 // AnalyzeConcessions compares, for every state concession and militant
 // commitment in the vocabularies (frame columns has:NAME and
@@ -157,14 +155,13 @@ var permOptions = PermOptions{ExactLimit: permExactLimit, Rounds: PermRounds, Se
 //   - Kaplan–Meier medians (censored deals count until they leave
 //     observation) and their difference;
 //   - the log-rank test (LogRank, R's survdiff);
-//   - a permutation p-value of the log-rank statistic: O − E of the deals
-//     with the category equals the sum of their log-rank scores
-//     a_i = δ_i − Λ(t_i), Λ the Nelson–Aalen cumulative hazard (Peto &
-//     Peto 1972), so the labels are permuted over fixed scores, exactly
-//     when there are at most 200,000 arrangements and otherwise with up to
-//     PermRounds seeded random permutations, stopped early by the rule of
-//     Besag & Clifford once PermStop are as extreme (the test of
-//     coin::logrank_test in R);
+//   - a permutation p-value of the log-rank statistic (Perm; in no table,
+//     see ConcessionRow.Perm): O − E of the deals with the category equals
+//     the sum of their log-rank scores a_i = δ_i − Λ(t_i), Λ the
+//     Nelson–Aalen cumulative hazard (Peto & Peto 1972), so the labels are
+//     permuted over fixed scores, exactly up to ExactPermLimit
+//     arrangements and otherwise with PermRounds seeded random
+//     permutations (the test of coin::logrank_test in R);
 //   - the hazard ratio from a one-covariate Cox model (Efron ties), with
 //     its likelihood-ratio p;
 //   - the same by Firth's penalised likelihood (FirthCox), valid with few
@@ -401,17 +398,12 @@ func ConcessionTable(c *Concessions) *Table {
 		}
 	}
 	t.Typed = UniqueWarnings(t.Typed)
-	t.Warnings = c.Warnings
-	for _, r := range c.Rows {
-		if r.NWith > 0 {
-			t.Warnings = append(t.Warnings, r.Warnings...)
-		}
-	}
+	t.Warnings = GatherWarnings(t.Typed)
 	t.Notes = append(t.Notes, eraSentence(c.Era), perConcessionSentence(c.PerConcession),
-		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s), Kendall tau-b %s (p %s); it leaves out every deal still in force.",
-			c.Ended.N, fmtNum(c.Ended.Spearman, 2), FormatP(c.Ended.SpearmanPerm.P), fmtNum(c.Ended.Kendall, 2), FormatP(c.Ended.KendallPerm.P)),
+		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s, %s), Kendall tau-b %s (p %s); it leaves out every deal still in force.",
+			c.Ended.N, fmtNum(c.Ended.Spearman, 2), FormatPermP(c.Ended.SpearmanPerm), c.Ended.SpearmanPerm.Method(), fmtNum(c.Ended.Kendall, 2), FormatPermP(c.Ended.KendallPerm)),
 		fmt.Sprintf("Over all %d deals, with censored durations treated as durations: rho %s (permutation p %s), tau-b %s. Not a valid test (a censored time is not a duration; deals whose end is unknown enter with short censored times); the Cox model on the number of concessions above is the valid measure.",
-			c.All.N, fmtNum(c.All.Spearman, 2), FormatP(c.All.SpearmanPerm.P), fmtNum(c.All.Kendall, 2)))
+			c.All.N, fmtNum(c.All.Spearman, 2), FormatPermP(c.All.SpearmanPerm), fmtNum(c.All.Kendall, 2)))
 	return t
 }
 
