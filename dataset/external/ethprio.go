@@ -34,7 +34,16 @@ type EndedCode struct {
 // 2026-12-01, found only the dataset's article, Clayton et al. 2022,
 // Journal of Conflict Resolution, doi:10.1177/00220027221129195, which
 // names "the end date of the ceasefire" among its variables without listing
-// the codes). Every meaning below is therefore inferred from the 2,203
+// the codes). A second search on 2026-12-01 (documentation and web pages for
+// "ETH/PRIO ceasefire dataset codebook" and "Civil Conflict Ceasefire
+// Dataset Codebook"; code for the column names cf_effect_yr, ceasefire_type
+// and "ended = list("; the repositories of co-author P. Landsverk,
+// Peder2911/ceasefires_api, Cfviz_Custodian, CfPlots and Cfviz_Ged, whose
+// code books list purpose, class, mediation, implementation, enforcement and
+// written but not ended) found no definition either: PRIO's page for the
+// article (https://www.prio.org/publications/13532) describes the variables
+// as "the actors involved in the ceasefire, and the class, purpose,
+// coverage, and end date". Every meaning below is therefore inferred from the 2,203
 // ceasefires of the shared copy (figures per uniq_id, first actor-row) and is
 // unconfirmed; ReadEthPrio says so in a warning. CODEBOOK.md §4.2 already
 // records that truce's earlier use of these codes was inferred.

@@ -106,7 +106,7 @@ func parseUCDPPAD(name string, data []byte) (*Data, error) {
 		return nil, s.err()
 	}
 	out.Warnings = append(out.Warnings, fmt.Sprintf(
-		"UCDP PAD: ended True read as breakdown at the date in duration; blank or False ended = not ended, censored at %s", UCDPPADCoverage))
+		"UCDP PAD: ended True read as breakdown at the date in duration (unconfirmed: the UCDP PAD codebook could not be consulted); blank or False ended = not ended, censored at %s", UCDPPADCoverage))
 	for _, k := range sortedKeys(quirks) {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("%d agreements %s", quirks[k], ucdpQuirkText[k]))
 	}
