@@ -95,7 +95,7 @@ func (c *WorldComparison) Caveats() []string {
 	if f, ok := has[WorldEthPrioAll]; ok {
 		out = append(out,
 			"ETH/PRIO's ended codes are read as 1 expired, 2 breakdown, 4 superseded on evidence from the data, not from its codebook, which could not be consulted (external.EthPrioEnded): the breakdown comparison with ETH/PRIO depends on that reading; time to any recorded end does not.",
-			fmt.Sprintf("%s of %s ETH/PRIO ceasefires carry no usable end information (code -1 without an end date, code 3, or an end code without an end year) and enter as zero-day censored times.", thousands(f.CensoredAt0), thousands(f.N)))
+			fmt.Sprintf("%s of %s ETH/PRIO ceasefires carry no usable end information (code -1 without an end date, code 3, or an end code without an end year) and enter as zero-day censored times.", Thousands(f.CensoredAt0), Thousands(f.N)))
 	}
 	if _, ok := has[WorldUCDPIntrastate]; ok {
 		out = append(out, "UCDP PAD: ended = True is read as a breakdown at the date in its duration column (its codebook could not be consulted either); agreements ended without an end date, or with an end before the start, are censored at day 0.")
@@ -110,8 +110,8 @@ func (c *WorldComparison) Caveats() []string {
 	return out
 }
 
-// thousands writes a count with a comma between thousands (2,203).
-func thousands(n int) string {
+// Thousands writes a count with a comma between thousands (2,203).
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
 		s = s[:i] + "," + s[i:]
