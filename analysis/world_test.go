@@ -173,7 +173,7 @@ func TestWorldTableAndCaveats(t *testing.T) {
 		t.Errorf("columns %v, %d rows, p_holm %q; want %d columns, 3 rows, p_holm 0.0035", tab.Columns, len(tab.Rows), tab.Rows[1][len(tab.Columns)-1], wantCols)
 	}
 	notes := strings.Join(tab.Notes, "\n")
-	for _, want := range []string{"The units differ", "ETH/PRIO's ended codes", "0 of 6 ETH/PRIO ceasefires", "UCDP PAD: ended = True", "too few to quote", "2 tests"} {
+	for _, want := range []string{"The units differ", "ETH/PRIO's ended codes", "0 of 6 ETH/PRIO ceasefires", "UCDP PAD: ended = True", "quote it only with its interval", "2 tests"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}

@@ -103,8 +103,8 @@ func (c *WorldComparison) Caveats() []string {
 	last := len(c.Horizons) - 1
 	for _, f := range c.Figures {
 		if f.AtRisk[last] < worldMinAtRisk {
-			out = append(out, fmt.Sprintf("%s: the share ended by %g days rests on %s and %s still at risk there: too few to quote.",
-				f.Name, c.Horizons[last], Plural(f.Events, "event", "events"), Plural(f.AtRisk[last], "deal", "deals")))
+			out = append(out, fmt.Sprintf("%s: only %s still at risk at %g days (%s in all): the share there is imprecise; quote it only with its interval.",
+				f.Name, Plural(f.AtRisk[last], "deal", "deals"), c.Horizons[last], Plural(f.Events, "event", "events")))
 		}
 	}
 	return out

@@ -32,6 +32,9 @@ type options struct {
 	dataFormat string
 	// stderr receives the external readers' warnings.
 	stderr io.Writer
+	// ethprio, ucdpPad and outcome are the world comparison's flags
+	// (cmd_world.go).
+	ethprio, ucdpPad, outcome string
 }
 
 // whereFlag collects repeated --where COL=VALUE filters.

@@ -46,7 +46,7 @@ func WorldChart(c *analysis.WorldComparison, meta plots.Meta) (*plot.Plot, strin
 		meta.Title = "Pakistan's deals beside the world's ceasefires and peace agreements"
 	}
 	meta.Notes = append(meta.Notes,
-		fmt.Sprintf("Curves cut at %d days for display; the table's figures use every time.", worldDisplayDays),
+		fmt.Sprintf("Curves cut at %s days for display: the legend counts the breakdowns within that time; the table's figures use every time.", analysis.Thousands(worldDisplayDays)),
 		"Units differ: truce's local deals and jirga undertakings, ETH/PRIO's national and local ceasefires of every kind, UCDP's written peace agreements.",
 		"Sources: ETH/PRIO Civil Conflict Ceasefire Dataset (Clayton et al. 2022); UCDP Peace Agreement Dataset v22.1 (Pettersson et al. 2019).")
 	p, err := plots.Survival(curves, meta)
