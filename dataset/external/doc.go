@@ -66,6 +66,17 @@
 // A byte-order mark, CRLF line ends, trailing spaces in column names and
 // an empty last column name are accepted.
 //
-// The figures the default briefing may cite without the files are computed
-// by the command in internal/worldfigures and checked against R.
+// # Use
+//
+// Load reads a file by format name ("ethprio", "ucdp-pad"), as the
+// command's --data FILE --data-format FORMAT does; every command then works
+// on the deals, with the country, region, mediator and mediation columns
+// above usable in --where and --by. analysis.World sets truce's deals
+// beside these (the command "truce world", and "truce report --ethprio").
+//
+// The figures the default briefing cites without the files
+// (StoredFigures, stored_figures.go) and the crosswalk section of
+// dataset/CODEBOOK.md (§7.4) are written by the command in
+// internal/worldfigures from the public files; its tests check them, and
+// the figures against R, where ../shared/data is present.
 package external
