@@ -43,7 +43,7 @@ func TestDataFormat(t *testing.T) {
 		{[]string{"--data", ethFixture, "--data-format", "ethprio"}, map[string]string{"all": "11"}, "inferred, unconfirmed meanings"},
 		{[]string{"--data", ethFixture, "--data-format", "ethprio", "--where", "country=Pakistan"}, map[string]string{"all": "2"}, "ETH/PRIO ended codes"},
 		{[]string{"--data", ethFixture, "--data-format", "ethprio", "--where", "country=Pakistan", "--where", "country=India", "--by", "country"}, map[string]string{"India": "1", "Pakistan": "2"}, "ETH/PRIO"},
-		{[]string{"--data", padFixture, "--data-format", "ucdp-pad"}, map[string]string{"all": "5"}, "1 agreements have an end date before"},
+		{[]string{"--data", padFixture, "--data-format", "ucdp-pad"}, map[string]string{"all": "5"}, "agreements with an end date before the agreement date: 1;"},
 		{[]string{"--data", padFixture, "--data-format", "ucdp-pad", "--by", "conflict_type"}, map[string]string{"interstate": "1", "intrastate": "4"}, "UCDP PAD"},
 		{[]string{"--data", padFixture, "--data-format", "ucdp-pad", "--where", "third_party=yes", "--by", "region"}, map[string]string{"Africa": "1", "Asia": "2"}, "UCDP PAD"},
 	}
