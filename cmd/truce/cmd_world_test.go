@@ -96,8 +96,10 @@ func TestReportWorldSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(md), "## Beside the world's ceasefires and peace agreements") || !strings.Contains(string(md), "chart-world.png") {
-		t.Error("briefing.md lacks the world section or its chart")
+	for _, want := range []string{"## Beside the world's ceasefires and peace agreements", "chart-world.png", "Holm-adjusted over the 4 tests", "The units differ"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("briefing.md lacks %q", want)
+		}
 	}
 	for _, f := range []string{"chart-world.png", "chart-world.svg", "table-world-breakdown.csv", "table-world-any-end.md"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {

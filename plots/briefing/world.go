@@ -124,20 +124,25 @@ func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, 
 	return blocks, nil
 }
 
-// worldText states the breakdown comparison in words: truce's share broken
-// down within a year and median against each group's, with the
-// Holm-adjusted log-rank p, then the caveats.
+// worldText states the breakdown comparison in words: each group's share
+// broken down within the last horizon with its 95% limits and its
+// Holm-adjusted log-rank p against truce's deals, then the first caveats
+// (units, end codes); the notes under the tables give them all.
 func worldText(c *analysis.WorldComparison) string {
 	last := len(c.Horizons) - 1
+	share := func(f analysis.WorldFigure) string {
+		return fmt.Sprintf("%.0f%% (95%% CI %.0f–%.0f%%", 100*f.EndedBy[last], 100*f.EndedByLower[last], 100*f.EndedByUpper[last])
+	}
 	ref := c.Figures[0]
 	var parts []string
 	for _, f := range c.Figures[1:] {
-		parts = append(parts, fmt.Sprintf("%.0f%% of %s (%s; log-rank p %s, Holm-adjusted)",
-			100*f.EndedBy[last], f.Name, medianText(f.Median), analysis.FormatP(f.PHolm)))
+		parts = append(parts, fmt.Sprintf("%s %s; p %s)", f.Name, share(f), analysis.FormatP(f.PHolm)))
 	}
-	return fmt.Sprintf("Within %g days %.0f%% of the %d deals analysed here had broken down (%s), against %s; %s compared with truce's. %s",
-		c.Horizons[last], 100*ref.EndedBy[last], ref.N, medianText(ref.Median), strings.Join(parts, ", "),
-		analysis.Plural(c.Tests, "group was", "groups were"), strings.Join(c.Caveats(), " "))
+	caveats := c.Caveats()
+	return fmt.Sprintf("Within %g days %s) of the %d deals analysed here had broken down (%s). By the same method: %s. "+
+		"p: log-rank test against truce's deals, Holm-adjusted over the %s. %s The notes under the tables give the other caveats.",
+		c.Horizons[last], share(ref), ref.N, medianText(ref.Median), strings.Join(parts, "; "),
+		analysis.Plural(c.Tests, "test", "tests"), strings.Join(caveats[:min(2, len(caveats))], " "))
 }
 
 func medianText(m analysis.Quantile) string {
@@ -186,8 +191,8 @@ func storedWorldText(a *Analyses) (string, error) {
 	}
 	med := fs[4]
 	return fmt.Sprintf("Within a year %.0f%% of the %d deals analysed here had broken down (%s). "+
-		"Elsewhere, by the same method: %s of the %s ceasefires of ETH/PRIO worldwide, 1989–2020 (%s if its ends of unclear kind are counted as breakdowns), "+
-		"%s of its %d ceasefires in Asia, and %s of the %d intrastate peace agreements of UCDP PAD, 1975–2021. "+
+		"Elsewhere, by the same method: %s of the %s ceasefires of ETH/PRIO worldwide, 1989–2020, or %s if its ends of unclear kind are counted as breakdowns; "+
+		"%s of its %d ceasefires in Asia; and %s of the %d intrastate peace agreements of UCDP PAD, 1975–2021. "+
 		"Half of all ETH/PRIO ceasefires ended in some way within %.0f days (95%% CI %.0f–%.0f). "+
 		"Caveats: the units differ (local deals and jirga undertakings against national and local ceasefires of every kind and written peace agreements); "+
 		"ETH/PRIO's end codes are read on meanings inferred from its data, its codebook could not be consulted; no test is given here because the files are not distributed with truce. "+
