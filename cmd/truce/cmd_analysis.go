@@ -271,13 +271,18 @@ var runFit = tableCommand("fit", func(o *options, s *analysis.Sample, sel *datas
 	return analysis.SurvRegTable(fits), nil
 })
 
-var runConcessions = tableCommand("concessions", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	c, err := analysis.AnalyzeConcessions(s, analysis.ConcessionColumns())
-	if err != nil {
-		return nil, err
-	}
-	return analysis.ConcessionTable(c), nil
-})
+func runConcessions(o *options, args []string, w io.Writer) error {
+	return tableCommand("concessions", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
+		c, err := analysis.AnalyzeConcessions(s, analysis.ConcessionColumns())
+		if err != nil {
+			return nil, err
+		}
+		if o.format == "csv" || o.format == "json" {
+			return analysis.ConcessionTable(c), nil
+		}
+		return lastAfterOthers(w, o.format, []*analysis.Table{analysis.ConcessionTable(c), analysis.EraTable(c)})
+	})(o, args, w)
+}
 
 var runTriggers = tableCommand("triggers", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
 	tr, err := analysis.AnalyzeTriggers(s)
