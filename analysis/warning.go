@@ -102,6 +102,8 @@ var warningPatterns = []struct {
 	{"no events", WarnNoEventsInGroup},
 	{"events:", WarnFewEvents},
 	{" event:", WarnFewEvents},
+	{"endings:", WarnFewEvents},
+	{" ending:", WarnFewEvents},
 	{"observations:", WarnFewObservations},
 	{"arrangements:", WarnFewArrangements},
 	{"random permutations", WarnMonteCarlo},
