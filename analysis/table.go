@@ -148,9 +148,11 @@ func (t *Table) writeFooter(b *strings.Builder, bullet string) {
 }
 
 // escapeMD makes a cell safe inside a Markdown table row.
-func escapeMD(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
-}
+func escapeMD(s string) string { return mdEscaper.Replace(s) }
+
+// mdEscaper is built once: building a Replacer per cell was a visible part
+// of writing the briefing's tables (issue 12).
+var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ")
 
 func (t *Table) writeMarkdown(w io.Writer) error {
 	var b strings.Builder
