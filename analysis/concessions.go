@@ -128,7 +128,7 @@ func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 	if rc.Kendall, err = KendallTauB(x, y); err != nil || !kendallP {
 		return rc, err
 	}
-	tau := KendallTauB
+	tau := kendallTauBFixedX(x)
 	if len(x) <= smallN {
 		tau = kendallTauBPairs
 	}
