@@ -93,7 +93,18 @@ func MustDate(s string) Date {
 }
 
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	case time.January, time.March, time.May, time.July, time.August, time.October, time.December:
+		return 31
+	}
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() // a month out of range, normalised
 }
 
 // IsZero reports whether d is the zero Date.

@@ -44,7 +44,7 @@ func TestParseDateRejects(t *testing.T) {
 }
 
 // TestDayNumberMatchesTime checks the civil-day arithmetic of dayNumber
-// against time.Date on every day from 1599 to 2401 and on days that need
+// and daysIn against time.Date on every day from 1599 to 2401 and on days that need
 // normalising (day 0, day 32, month 13, month 0).
 func TestDayNumberMatchesTime(t *testing.T) {
 	ref := func(y int, m time.Month, d int) int {
@@ -53,6 +53,9 @@ func TestDayNumberMatchesTime(t *testing.T) {
 	for day := time.Date(1599, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2402; day = day.AddDate(0, 0, 1) {
 		if got, want := dayNumber(day.Year(), day.Month(), day.Day()), ref(day.Year(), day.Month(), day.Day()); got != want {
 			t.Fatalf("dayNumber(%s) = %d, want %d", day.Format(time.DateOnly), got, want)
+		}
+		if got, want := daysIn(day.Year(), day.Month()), time.Date(day.Year(), day.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+			t.Fatalf("daysIn(%d, %d) = %d, want %d", day.Year(), day.Month(), got, want)
 		}
 	}
 	for _, c := range []struct {
