@@ -266,8 +266,12 @@ func columnMatrix(x []float64) [][]float64 {
 }
 
 // ConcessionTable lays out the analysis for people and programs: one row
-// per category that at least one deal has.
+// per category that at least one deal has. A nil c gives the table with
+// no rows.
 func ConcessionTable(c *Concessions) *Table {
+	if c == nil {
+		c = &Concessions{}
+	}
 	t := &Table{
 		Name:    "concessions",
 		Title:   "Concessions and commitments versus how long deals lasted",

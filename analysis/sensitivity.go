@@ -146,7 +146,11 @@ func scenarioFigures(name string, ids []string, times []float64, events []bool, 
 // SensitivityTable lays out the scenarios, then the range of each figure
 // across them. With moversOnly, only the scenarios that move the median or
 // carry a p-value across 0.05 are listed (the range row still covers all).
+// A nil sv gives the table with no rows.
 func SensitivityTable(sv *Sensitivity, moversOnly bool) *Table {
+	if sv == nil {
+		sv = &Sensitivity{}
+	}
 	t := &Table{
 		Name:     "sensitivity",
 		Title:    "How far the headline figures move with the uncertain dates",

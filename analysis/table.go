@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,8 +29,20 @@ func Formats() []string { return []string{"text", "md", "csv", "json"} }
 
 // Write writes t in the named format: "text" (aligned columns), "md"
 // (Markdown), "csv" (header and rows only) or "json" (an object with
-// title, rows as objects keyed by column, notes and warnings).
+// title, rows as objects keyed by column, notes and warnings). In JSON a
+// numeric column's cells are numbers, and null where the value is missing
+// or not a finite number (empty, NA, NaN, Inf): JSON has no NaN. A row
+// longer than Columns is an error in every format; a shorter one is padded
+// with empty cells.
 func (t *Table) Write(w io.Writer, format string) error {
+	if t == nil {
+		return fmt.Errorf("analysis: nil table")
+	}
+	for i, r := range t.Rows {
+		if len(r) > len(t.Columns) {
+			return fmt.Errorf("analysis: table %s: row %d has %d cells for %d columns", t.Name, i+1, len(r), len(t.Columns))
+		}
+	}
 	switch format {
 	case "text":
 		return t.writeText(w)
@@ -159,10 +172,10 @@ func (t *Table) writeJSON(w io.Writer) error {
 		for j, c := range r {
 			m[t.Columns[j]] = c
 			if t.numeric(j) {
-				if f, err := strconv.ParseFloat(c, 64); err == nil {
+				if f, err := strconv.ParseFloat(c, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 					m[t.Columns[j]] = f
-				} else if c == "" || c == "NA" {
-					m[t.Columns[j]] = nil
+				} else if err == nil || c == "" || c == "NA" {
+					m[t.Columns[j]] = nil // NaN, ±Inf, empty and NA are null: JSON has no such numbers
 				}
 			}
 		}
