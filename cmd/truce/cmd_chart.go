@@ -39,7 +39,8 @@ func init() {
 	})
 }
 
-// parseSize reads "WxH" in inches.
+// parseSize reads "WxH" in inches; options.check also checks the size
+// against plots.CheckSize.
 func parseSize(s string) (w, h vg.Length, err error) {
 	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
 	wf, err1 := strconv.ParseFloat(ws, 64)
