@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -21,7 +22,7 @@ func init() {
 		args:    "NAME",
 		flags: func(fs *flag.FlagSet, o *options) {
 			dataFlags(fs, o)
-			fs.StringVar(&o.out, "o", "", "output `FILE`; the extension chooses the format")
+			fs.StringVar(&o.out, "o", "", "output `FILE`; the extension chooses the format (written atomically; a symbolic link is kept and the file it points to replaced)")
 			fs.StringVar(&o.by, "by", "mediator_type", "group by this `COL` (survival-by)")
 			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
 			fs.StringVar(&o.size, "size", "", "page size `WxH` in inches, e.g. 8x5 (default: the chart's own)")
@@ -77,7 +78,11 @@ func runChart(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := plots.Save(p, o.out, opt); err != nil {
+	var buf bytes.Buffer
+	if err := plots.Render(&buf, p, ext, opt); err != nil {
+		return fmt.Errorf("%s: %w", o.out, err)
+	}
+	if err := briefing.WriteFile(o.out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s\n", o.out)
