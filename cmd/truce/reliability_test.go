@@ -228,3 +228,42 @@ func TestReportLinksAndFolders(t *testing.T) {
 		}
 	}
 }
+
+// TestReportByColumnWithSlash: a --by column named with a '/' gives a safe
+// table file name (issue 14, item 15).
+func TestReportByColumnWithSlash(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, err := runCmd(t, "report", "-o", dir, "--data", "testdata/slash.csv", "--by", "a/b"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "table-summary-by-a-b.csv")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestReportSignal: SIGTERM or SIGINT stops a report; the folder is as it
+// was (a folder the run created is removed) and the exit status is 1
+// (issue 14, item 8).
+func TestReportSignal(t *testing.T) {
+	bin := buildTruce(t)
+	big := bigCSV(t, 300)
+	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
+		parent := t.TempDir()
+		dir := filepath.Join(parent, "new")
+		cmd := exec.Command(bin, "report", "-o", dir, "--data", big)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond)
+		cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(out.String(), "interrupted") {
+			t.Errorf("%v: %v %s", sig, err, out.String())
+		}
+		if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+			t.Errorf("%v: left %v", sig, entries)
+		}
+	}
+}
