@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/plots"
@@ -78,15 +79,22 @@ func runChart(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := plots.Render(&buf, p, ext, opt); err != nil {
-		return fmt.Errorf("%s: %w", o.out, err)
-	}
-	if err := briefing.WriteFile(o.out, buf.Bytes()); err != nil {
+	if err := saveChart(p, o.out, opt); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s\n", o.out)
 	return nil
+}
+
+// saveChart renders p in the format path's extension names and writes it
+// with briefing.WriteFile: atomically, through a symbolic link, with
+// errors that name path and the real problem.
+func saveChart(p *plot.Plot, path string, opt plots.RenderOptions) error {
+	var buf bytes.Buffer
+	if err := plots.Render(&buf, p, strings.TrimPrefix(filepath.Ext(path), "."), opt); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return briefing.WriteFile(path, buf.Bytes())
 }
 
 func runTable(o *options, args []string, w io.Writer) error {

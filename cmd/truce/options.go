@@ -4,12 +4,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
+	"github.com/truce-lab/truce/dataset/external"
 	"github.com/truce-lab/truce/plots"
 )
 
@@ -27,6 +29,15 @@ type options struct {
 
 	covariates, ties string
 
+	// dataFormat is --data-format: "" or "truce" for truce's CSV, or one
+	// of external.Formats.
+	dataFormat string
+	// stderr receives the external readers' warnings.
+	stderr io.Writer
+	// ethprio, ucdpPad and outcome are the world comparison's flags
+	// (cmd_world.go).
+	ethprio, ucdpPad, outcome string
+
 	set map[string]bool // the flags given on the command line
 }
 
@@ -38,8 +49,14 @@ func (w *whereFlag) Set(v string) error { *w = append(*w, v); return nil }
 
 func dataFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.data, "data", "", "read deals from this CSV `FILE` instead of the embedded dataset")
+	dataFormatFlag(fs, o)
 	fs.StringVar(&o.asOf, "asof", "", "censor open deals at this `DATE` (YYYY-MM-DD; default: the dataset's as-of date)")
 	fs.Var(&o.where, "where", "keep deals whose `COL=VALUE` (repeatable: the same column ORs, different columns AND; list columns match any item); also COL!=V, and COL>=V, COL>V, COL<=V, COL<V for dates and numbers, dates by the days they can stand for ('start>2006' is after 2006; quote them: 'start>=2006', 'start_year<2022')")
+}
+
+// dataFormatFlag is --data-format, for every command that takes --data.
+func dataFormatFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.dataFormat, "data-format", "", "read --data as `FORMAT`: truce (the default, a CSV as dataset/CODEBOOK.md), "+strings.Join(external.Formats, " or ")+" (the public ETH/PRIO ceasefire or UCDP peace agreement files; see dataset/external)")
 }
 
 func formatFlag(fs *flag.FlagSet, o *options) {
@@ -75,6 +92,14 @@ func (o *options) check() error {
 			return usagef("--size %q: %s", o.size, strings.TrimPrefix(err.Error(), "plots: "))
 		}
 	}
+	if o.dataFormat != "" && o.dataFormat != "truce" {
+		if !slices.Contains(external.Formats, o.dataFormat) {
+			return usagef("--data-format %q: want truce, %s", o.dataFormat, strings.Join(external.Formats, " or "))
+		}
+		if o.data == "" {
+			return usagef("--data-format %s needs --data FILE", o.dataFormat)
+		}
+	}
 	if o.asOf != "" {
 		if d, err := dataset.ParseDate(o.asOf); err != nil || d.Prec != dataset.Day {
 			return usagef("--asof %q: want a day, YYYY-MM-DD", o.asOf)
@@ -101,13 +126,25 @@ func (o *options) conds() []dataset.Cond {
 }
 
 // readData reads the embedded dataset, or --data as a Data with deals only
-// (no provenance), and checks the columns the flags name (checkColumns).
+// (no provenance), in --data-format (an external reader's warnings go to
+// stderr), and checks the columns the flags name (checkColumns).
 func (o *options) readData() (*dataset.Data, error) {
 	if o.data == "" {
 		data, err := dataset.Load()
 		if err != nil {
 			return nil, err
 		}
+		return data, o.checkColumns(data)
+	}
+	if o.dataFormat != "" && o.dataFormat != "truce" {
+		ext, err := external.Load(o.data, o.dataFormat)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range ext.Warnings {
+			fmt.Fprintln(o.stderr, "truce: warning:", w)
+		}
+		data := &dataset.Data{Deals: ext.Deals}
 		return data, o.checkColumns(data)
 	}
 	deals, err := dataset.ReadFile(o.data)

@@ -22,6 +22,7 @@ func init() {
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if needed; written all or nothing, locked against a second run; files there that the report does not write are left alone; a link named like a report file is replaced)")
 			fs.StringVar(&o.by, "by", "mediator_type", "compare the deals grouped by this `COL`")
 			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
+			worldFlags(fs, o)
 		},
 		run: runReport,
 	})
@@ -42,6 +43,10 @@ func runReport(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	opts := o.briefingOptions()
+	if opts.World, err = o.worldData(); err != nil {
+		return err
+	}
 	out, err := briefing.OpenDir(o.out)
 	if err != nil {
 		return err
@@ -58,7 +63,7 @@ func runReport(o *options, args []string, w io.Writer) error {
 	}
 	done := make(chan built, 1)
 	go func() {
-		b, err := briefing.Build(data, o.briefingOptions())
+		b, err := briefing.Build(data, opts)
 		done <- built{b, err}
 	}()
 	var b *briefing.Briefing
