@@ -267,3 +267,31 @@ func TestReportSignal(t *testing.T) {
 		}
 	}
 }
+
+// TestChartConcessionsLinear: the concessions chart's cost grows about
+// linearly with the deals (it was quadratic: 0.5 s at 1,000 deals, 39 s at
+// 10,000; issue 14, item 10). Four times the deals must take less than
+// six times as long (quadratic would be sixteen).
+func TestChartConcessionsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing: skipped with -short")
+	}
+	dir := t.TempDir()
+	elapsed := func(n int) time.Duration {
+		data := bigCSV(t, n)
+		best := time.Duration(1 << 62)
+		for range 2 {
+			start := time.Now()
+			if _, _, err := runCmd(t, "chart", "concessions", "--data", data, "-o", filepath.Join(dir, "c.png")); err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := elapsed(1000), elapsed(4000)
+	if large > 6*small {
+		t.Errorf("chart concessions: %v at 1,000 deals, %v at 4,000", small, large)
+	}
+	t.Logf("chart concessions: %v at 1,000 deals, %v at 4,000", small, large)
+}
