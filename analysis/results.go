@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/truce-lab/truce/dataset"
 )
@@ -21,14 +20,14 @@ func LogRankTable(by string, lr *LogRankResult) *Table {
 		Notes: []string{fmt.Sprintf("Log-rank chi-square %.3f on %d df, p = %s (R survdiff). Observed and expected breakdowns if every group had the pooled hazard.",
 			lr.Chisq, lr.DF, FormatP(lr.P))}}
 	for _, g := range lr.Groups {
-		t.Rows = append(t.Rows, []string{g.Group, strconv.Itoa(g.N), fmtNum(g.Observed, 0), fmtNum(g.Expected, 2), fmtNum(g.Observed-g.Expected, 2)})
+		t.add(txt(g.Group), count(g.N), num(g.Observed, 0), num(g.Expected, 2), num(g.Observed-g.Expected, 2))
 	}
 	return t
 }
 
 // MarshalJSON writes the test with full-precision numbers: chisq, df, p,
-// groups (group, n, observed, expected) and warnings (never null). A
-// number that is NaN or infinite is null.
+// groups (group, n, observed, expected) and warnings (never null). NaN is
+// null and an infinity "Inf" or "-Inf" (jsonFloat).
 func (lr *LogRankResult) MarshalJSON() ([]byte, error) {
 	type group struct {
 		Group    string    `json:"group"`
@@ -60,15 +59,15 @@ func CoxTable(cox *Cox) *Table {
 			cox.N, cox.Events, cox.LRChisq, cox.LRDF, FormatP(cox.LRP), cox.WaldChisq, FormatP(cox.WaldP), cox.ScoreChisq, FormatP(cox.ScoreP)),
 			"hazard_ratio above 1: deals with more of the covariate broke down faster. 95% limits. Matches R's coxph."}}
 	for _, c := range cox.Terms {
-		t.Rows = append(t.Rows, []string{c.Term, fmtNum(c.Coef, 3), fmtNum(c.ExpCoef, 3), fmtNum(c.SE, 3), fmtNum(c.Z, 2), FormatP(c.P), fmtNum(c.Lower, 3), fmtNum(c.Upper, 3)})
+		t.add(txt(c.Term), num(c.Coef, 3), num(c.ExpCoef, 3), num(c.SE, 3), num(c.Z, 2), pval(c.P), num(c.Lower, 3), num(c.Upper, 3))
 	}
 	return t
 }
 
 // MarshalJSON writes the model with full-precision numbers: n, events,
 // terms (term, coef, exp_coef, se, z, p, lower, upper), loglik, the
-// likelihood-ratio test and warnings (never null). A number that is NaN
-// or infinite (a coefficient that diverged) is null.
+// likelihood-ratio test and warnings (never null). NaN is null and an
+// infinity (a coefficient that diverged) "Inf" or "-Inf" (jsonFloat).
 func (cox *Cox) MarshalJSON() ([]byte, error) {
 	type term struct {
 		Term    string    `json:"term"`

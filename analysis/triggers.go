@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/truce-lab/truce/dataset"
@@ -119,12 +118,12 @@ func TriggerTable(tr *Triggers) *Table {
 	t.Columns = append(t.Columns, "median_days", "deals")
 	t.Numeric = append(t.Numeric, true, false)
 	for _, r := range tr.Rows {
-		row := []string{r.Trigger, strconv.Itoa(r.N), fmtNum(r.Share, 2)}
+		row := []cell{txt(r.Trigger), count(r.N), num(r.Share, 2)}
 		for _, w := range tr.BrokenBy {
-			row = append(row, strconv.Itoa(r.ByWho[w]))
+			row = append(row, count(r.ByWho[w]))
 		}
-		row = append(row, fmtEstimate(r.Median.Estimate, r.Median.Reached), joinIDs(r.Examples, 4))
-		t.Rows = append(t.Rows, row)
+		row = append(row, est(r.Median.Estimate, r.Median.Reached), txt(joinIDs(r.Examples, 4)))
+		t.add(row...)
 	}
 	return t
 }

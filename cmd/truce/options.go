@@ -38,6 +38,8 @@ type options struct {
 	// (cmd_world.go).
 	ethprio, ucdpPad, outcome string
 
+	analysisFlags // cmd_analysis.go
+
 	set map[string]bool // the flags given on the command line
 }
 
