@@ -36,6 +36,7 @@ func TestFlagsCheckedFirst(t *testing.T) {
 		{[]string{"report", "-o", out, "--by", "colour"}, "--by"},
 		{[]string{"compare", "--by", "colour", "--data", "testdata/aml.csv"}, "--by"},
 		{[]string{"cox", "--covariates", "nonmaint,nope", "--data", "testdata/aml.csv"}, "--covariates"},
+		{[]string{"cox", "--covariates", "nonmaint", "--strata", "nope", "--data", "testdata/aml.csv"}, "--strata"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

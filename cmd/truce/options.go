@@ -157,9 +157,9 @@ func (o *options) readData() (*dataset.Data, error) {
 	return data, o.checkColumns(data)
 }
 
-// checkColumns checks that the columns --by and --covariates name exist in
-// the data (a dataset column, a derived one such as decade or has:NAME, or
-// one of the user's), before any analysis.
+// checkColumns checks that the columns --by, --strata and --covariates
+// name exist in the data (a dataset column, a derived one such as decade
+// or has:NAME, or one of the user's), before any analysis.
 func (o *options) checkColumns(data *dataset.Data) error {
 	if len(data.Deals) == 0 {
 		return nil
@@ -178,6 +178,9 @@ func (o *options) checkColumns(data *dataset.Data) error {
 	}
 	if o.by != "" && !exists(o.by) {
 		return usagef("--by %q: no such column (see dataset/CODEBOOK.md; derived columns: decade, start_year, has:CONCESSION, ...)", o.by)
+	}
+	if o.strata != "" && !exists(o.strata) {
+		return usagef("--strata %q: no such column", o.strata)
 	}
 	if o.covariates != "" {
 		for _, c := range strings.Split(o.covariates, ",") {
