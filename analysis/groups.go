@@ -21,9 +21,9 @@ func checkGroups(by string, n int) error {
 	if n <= MaxGroups {
 		return nil
 	}
-	col := by
-	if col == "" {
-		col = "the grouping column"
+	const hint = "group by a coarser column, e.g. decade rather than start or id"
+	if by == "" {
+		return fmt.Errorf("analysis: %d groups: %w (at most %d); %s", n, ErrTooManyGroups, MaxGroups, hint)
 	}
-	return fmt.Errorf("analysis: %s has %d distinct values: %w (at most %d); group by a coarser column, e.g. decade rather than start or id", col, n, ErrTooManyGroups, MaxGroups)
+	return fmt.Errorf("analysis: %s has %d distinct values: %w (at most %d); %s", by, n, ErrTooManyGroups, MaxGroups, hint)
 }
