@@ -95,7 +95,11 @@ func AnalyzeTriggers(s *Sample) (*Triggers, error) {
 }
 
 // TriggerTable lays out the trigger tally, one column per broken_by value.
+// A nil tr gives the table with no rows.
 func TriggerTable(tr *Triggers) *Table {
+	if tr == nil {
+		tr = &Triggers{}
+	}
 	t := &Table{
 		Name:     "triggers",
 		Title:    "What ended the deals, and who broke them",

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -14,6 +15,14 @@ import (
 // A ChartFunc builds one chart of the briefing from the analyses and
 // returns it with its caption.
 type ChartFunc func(a *Analyses) (p *plot.Plot, caption string, err error)
+
+// ErrNoData is wrapped by the error of a chart that has nothing to draw
+// for the deals analysed (no deal broke down, no category to compare, ...).
+// Build leaves such a chart out of the briefing and prints the reason in
+// its place; the chart command reports it as an error.
+var ErrNoData = errors.New("nothing to draw")
+
+func noData(reason string) error { return fmt.Errorf("%w: %s", ErrNoData, reason) }
 
 // chartList is every chart, in briefing order.
 var chartList = []struct {
@@ -135,6 +144,9 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 		hr, lo, hi := row.HR()
 		rows = append(rows, plots.ForestRow{Label: row.Category, Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
 	}
+	if len(rows) == 0 {
+		return nil, "", noData("no concession or commitment was in at least two deals and absent from at least two")
+	}
 	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", a.meta("Hazard of breakdown with and without each concession"))
 	return p, "One-covariate Cox models (Efron ties), 95% confidence intervals; categories with fewer than two deals on either side are left out.", err
 }
@@ -142,6 +154,13 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 // TriggersChart is the deals that broke down by trigger, stacked by who
 // broke them.
 func TriggersChart(a *Analyses) (*plot.Plot, string, error) {
+	broke := false
+	for i := range a.Deals() {
+		broke = broke || a.Deals()[i].EndType == dataset.EndTypeBreakdown
+	}
+	if !broke {
+		return nil, "", noData("no deal analysed broke down")
+	}
 	p, err := plots.Triggers(a.Deals(), a.meta("What ended the deals"))
 	return p, "Deals that broke down, by the trigger the sources report, stacked by who broke the deal.", err
 }

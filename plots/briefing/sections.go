@@ -33,7 +33,9 @@ func blocks(a *Analyses, tables map[string]*analysis.Table, charts []chart) []bl
 	section := func(title, text string, chartNames []string, tableNames ...string) {
 		blocks = append(blocks, heading{2, title}, para{text})
 		for _, n := range chartNames {
-			if c, ok := byChart[n]; ok {
+			if c, ok := byChart[n]; ok && c.missing != "" {
+				blocks = append(blocks, para{fmt.Sprintf("The chart %s is left out: %s.", strings.TrimPrefix(c.name, "chart-"), c.missing)})
+			} else if ok {
 				blocks = append(blocks, figure{file: c.name + ".png", alt: c.title, caption: c.caption, png: c.png})
 			}
 		}
