@@ -9,9 +9,9 @@ import (
 	"github.com/truce-lab/truce/internal/gen"
 )
 
-// bigCSV writes gen.Big's 100,000 deals (the shape of the R comparison's
+// genBigCSV writes gen.Big's n deals (the shape of the R comparison's
 // big.csv) to a file once per benchmark and returns its path.
-func bigCSV(b *testing.B, n int) string {
+func genBigCSV(b *testing.B, n int) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "big.csv")
 	f, err := os.Create(path)
@@ -31,7 +31,7 @@ func bigCSV(b *testing.B, n int) string {
 // ../shared/bench/big.R in-process at 100,000 deals, CSV load included.
 // Target (issue 12): the three together at most a third of R's time.
 func BenchmarkAnalysis100k(b *testing.B) {
-	path := bigCSV(b, 100_000)
+	path := genBigCSV(b, 100_000)
 	for _, args := range [][]string{
 		{"survival", "--data", path, "--by", "grp"},
 		{"compare", "--data", path, "--by", "grp"},
