@@ -3,7 +3,6 @@ package analysis
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 )
 
@@ -48,33 +47,8 @@ func kendallTauBFixedX(x []float64) func(x, y []float64) (float64, error) {
 		for k := 0; k+1 < len(runs); k++ {
 			seg := ys[runs[k]:runs[k+1]]
 			slices.Sort(seg)
-			for i := 0; i < len(seg); {
-				m := i + 1
-				for m < len(seg) && seg[m] == seg[i] {
-					m++
-				}
-				n3 += tiedPairs(m - i)
-				i = m
-			}
+			n3 += sortedTies(seg)
 		}
-		d := mergeCountSwaps(ys)
-		var n2 int64 // ys is now sorted: pairs tied in y
-		for i := 0; i < n; {
-			j := i + 1
-			for j < n && ys[j] == ys[i] {
-				j++
-			}
-			n2 += tiedPairs(j - i)
-			i = j
-		}
-		n0 := tiedPairs(n)
-		if n1 == n0 {
-			return 0, fmt.Errorf("analysis: KendallTauB: x is constant; the correlation is undefined")
-		}
-		if n2 == n0 {
-			return 0, fmt.Errorf("analysis: KendallTauB: y is constant; the correlation is undefined")
-		}
-		s := n0 - n1 - n2 + n3 - 2*d
-		return float64(s) / math.Sqrt(float64(n0-n1)*float64(n0-n2)), nil
+		return tauB(ys, n1, n3)
 	}
 }

@@ -75,7 +75,8 @@ func KendallTauB(x, y []float64) (float64, error) {
 	for r, i := range idx {
 		ys[r] = y[i]
 	}
-	// Pairs tied in x (n1) and in both x and y (n3).
+	// Pairs tied in x (n1) and in both x and y (n3): ys is sorted within
+	// each run of tied x.
 	var n1, n3 int64
 	for i := 0; i < n; {
 		j := i + 1
@@ -83,28 +84,20 @@ func KendallTauB(x, y []float64) (float64, error) {
 			j++
 		}
 		n1 += tiedPairs(j - i)
-		for k := i; k < j; {
-			m := k + 1
-			for m < j && ys[m] == ys[k] {
-				m++
-			}
-			n3 += tiedPairs(m - k)
-			k = m
-		}
+		n3 += sortedTies(ys[i:j])
 		i = j
 	}
+	return tauB(ys, n1, n3)
+}
+
+// tauB finishes Knight's count for KendallTauB: ys holds y in the order of
+// x, sorted within each run of tied x; n1 counts the pairs tied in x and n3
+// those tied in both. It sorts ys in place, counting the swaps (discordant
+// pairs) and then the pairs tied in y.
+func tauB(ys []float64, n1, n3 int64) (float64, error) {
 	d := mergeCountSwaps(ys)
-	// ys is now sorted: pairs tied in y (n2).
-	var n2 int64
-	for i := 0; i < n; {
-		j := i + 1
-		for j < n && ys[j] == ys[i] {
-			j++
-		}
-		n2 += tiedPairs(j - i)
-		i = j
-	}
-	n0 := tiedPairs(n)
+	n2 := sortedTies(ys) // ys is now sorted: pairs tied in y
+	n0 := tiedPairs(len(ys))
 	if n1 == n0 {
 		return 0, fmt.Errorf("analysis: KendallTauB: x is constant; the correlation is undefined")
 	}
@@ -113,6 +106,20 @@ func KendallTauB(x, y []float64) (float64, error) {
 	}
 	s := n0 - n1 - n2 + n3 - 2*d
 	return float64(s) / math.Sqrt(float64(n0-n1)*float64(n0-n2)), nil
+}
+
+// sortedTies is the number of pairs of equal values in v, which is sorted.
+func sortedTies(v []float64) int64 {
+	var t int64
+	for i := 0; i < len(v); {
+		j := i + 1
+		for j < len(v) && v[j] == v[i] {
+			j++
+		}
+		t += tiedPairs(j - i)
+		i = j
+	}
+	return t
 }
 
 func tiedPairs(m int) int64 { return int64(m) * int64(m-1) / 2 }
