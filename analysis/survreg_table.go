@@ -22,18 +22,9 @@ func ParametricFits(s *Sample, covariates []string) ([]*SurvReg, error) {
 	}
 	var x [][]float64
 	if len(covariates) > 0 {
-		x = make([][]float64, s.Len())
-		for i := range x {
-			x[i] = make([]float64, len(covariates))
-		}
-		for j, name := range covariates {
-			col, err := s.Covariate(name)
-			if err != nil {
-				return nil, err
-			}
-			for i, v := range col {
-				x[i][j] = v
-			}
+		var err error
+		if x, err = s.Design(covariates); err != nil {
+			return nil, err
 		}
 	}
 	var out []*SurvReg

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -235,9 +234,7 @@ func (t *Table) writeJSON(w io.Writer) error {
 		Notes    []string         `json:"notes"`
 		Warnings []string         `json:"warnings"`
 	}{t.Name, t.Title, t.Columns, rows, nonNil(t.Notes), nonNil(t.Warnings)}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }
 
 func nonNil(s []string) []string {

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
@@ -83,9 +83,9 @@ func noArgs(name string, args []string) error {
 	return nil
 }
 
-// tableCommand runs an analysis command: no arguments, the selected deals'
-// sample, a table, the selection's note on top.
-func tableCommand(name string, build func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error)) func(*options, []string, io.Writer) error {
+// reportCommand runs an analysis command: no arguments, the selected
+// deals' sample, a report written with the selection's note.
+func reportCommand(name string, build func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error)) func(*options, []string, io.Writer) error {
 	return func(o *options, args []string, w io.Writer) error {
 		if err := noArgs(name, args); err != nil {
 			return err
@@ -94,77 +94,37 @@ func tableCommand(name string, build func(o *options, s *analysis.Sample, sel *d
 		if err != nil {
 			return err
 		}
-		t, err := build(o, s, sel)
-		if err != nil || t == nil {
+		r, err := build(o, s, sel)
+		if err != nil {
 			return err
 		}
-		t.Notes = append([]string{sel.Note}, t.Notes...)
-		return t.Write(w, o.format)
+		return r.Write(w, o.format, sel.Note)
 	}
 }
 
-var runDurations = tableCommand("durations", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	return analysis.DurationsTable(sel.Deals, sel.AsOf), nil
+var runDurations = reportCommand("durations", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return &analysis.Report{Tables: []*analysis.Table{analysis.DurationsTable(sel.Deals, sel.AsOf)}}, nil
 })
 
-var runSummary = tableCommand("summary", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	groups, warnings, err := analysis.Summarize(s, o.by, o.tau)
-	if err != nil {
-		return nil, err
-	}
-	return analysis.SummaryTable(o.by, groups, warnings), nil
+var runSummary = reportCommand("summary", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return analysis.SummaryReport(s, o.by, o.tau)
 })
 
 func runSurvival(o *options, args []string, w io.Writer) error {
 	if o.bootstrap < 0 {
 		return usagef("--bootstrap %d: want a number of resamples, 0 for none", o.bootstrap)
 	}
-	return tableCommand("survival", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-		tables, err := analysis.SurvivalTables(s, o.by, analysis.SurvivalOptions{CumHaz: o.cumhaz, Bootstrap: analysis.BootOptions{Rounds: o.bootstrap, Seed: o.seed}})
-		if err != nil {
-			return nil, err
-		}
-		return lastAfterOthers(w, o.format, tables)
+	return reportCommand("survival", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+		return analysis.SurvivalReport(s, o.by, analysis.SurvivalOptions{CumHaz: o.cumhaz, Bootstrap: analysis.BootOptions{Rounds: o.bootstrap, Seed: o.seed}})
 	})(o, args, w)
-}
-
-// lastAfterOthers writes every table but the last in text or Markdown,
-// each followed by a blank line, and returns the last for the command to
-// write with the selection's note; CSV and JSON, which hold one table,
-// get only the last.
-func lastAfterOthers(w io.Writer, format string, tables []*analysis.Table) (*analysis.Table, error) {
-	last := tables[len(tables)-1]
-	if format == "csv" || format == "json" {
-		return last, nil
-	}
-	for _, t := range tables[:len(tables)-1] {
-		if err := t.Write(w, format); err != nil {
-			return nil, err
-		}
-		if _, err := io.WriteString(w, "\n"); err != nil {
-			return nil, err
-		}
-	}
-	return last, nil
 }
 
 func runCompare(o *options, args []string, w io.Writer) error {
 	if o.by == "" {
 		return usagef("compare needs --by COL")
 	}
-	return tableCommand("compare", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-		labels, err := s.Labels(o.by)
-		if err != nil {
-			return nil, err
-		}
-		lr, err := analysis.LogRank(s.Times, s.Events, labels)
-		if err != nil {
-			return nil, err
-		}
-		if o.format == "json" {
-			return nil, writeJSON(w, lr)
-		}
-		return analysis.LogRankTable(o.by, lr), nil
+	return reportCommand("compare", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+		return analysis.CompareReport(s, o.by)
 	})(o, args, w)
 }
 
@@ -172,140 +132,31 @@ func runCox(o *options, args []string, w io.Writer) error {
 	if o.covariates == "" {
 		return usagef("cox needs --covariates a,b (e.g. has:prisoner-release,n_concessions)")
 	}
-	ties := map[string]analysis.Ties{"efron": analysis.Efron, "breslow": analysis.Breslow}
-	method, ok := ties[o.ties]
-	if !ok {
-		return usagef("--ties %q: want efron or breslow", o.ties)
+	ties, err := analysis.ParseTies(o.ties)
+	if err != nil {
+		return flagError("--ties "+strconv.Quote(o.ties), err)
 	}
-	return tableCommand("cox", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-		names := strings.Split(o.covariates, ",")
-		x := make([][]float64, s.Len())
-		for i := range x {
-			x[i] = make([]float64, len(names))
-		}
-		for j, name := range names {
-			col, err := s.Covariate(strings.TrimSpace(name))
-			if err != nil {
-				return nil, err
-			}
-			for i, v := range col {
-				x[i][j] = v
-			}
-		}
-		var strata []string
-		var err error
-		if o.strata != "" {
-			if strata, err = s.Labels(o.strata); err != nil {
-				return nil, err
-			}
-		}
-		var cox *analysis.Cox
-		if strata != nil {
-			cox, err = analysis.CoxPHStrata(s.Times, s.Events, x, names, strata, method)
-		} else {
-			cox, err = analysis.CoxPH(s.Times, s.Events, x, names, method)
-		}
-		if err != nil {
-			return nil, err
-		}
-		zph, zerr := analysis.CoxZPH(s.Times, s.Events, x, names, strata, method)
-		if o.format == "json" {
-			return nil, writeJSON(w, coxJSON{cox, zph})
-		}
-		t := analysis.CoxTable(cox)
-		if o.strata != "" {
-			t.Title += ", stratified by " + o.strata
-		}
-		if zerr != nil {
-			t.Warnings = append(t.Warnings, "proportional-hazards check not computed: "+zerr.Error())
-			return t, nil
-		}
-		if o.format == "csv" {
-			return t, nil
-		}
-		return lastAfterOthers(w, o.format, []*analysis.Table{t, analysis.ZPHTable(zph)})
+	return reportCommand("cox", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+		return analysis.CoxReport(s, analysis.CoxSpec{Covariates: strings.Split(o.covariates, ","), Strata: o.strata, Ties: ties})
 	})(o, args, w)
 }
 
-// coxJSON is the Cox model's JSON with its proportional-hazards check
-// added as "ph_check" (null when it could not be computed).
-type coxJSON struct {
-	cox *analysis.Cox
-	zph *analysis.ZPH
-}
-
-func (c coxJSON) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(c.cox)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
-	}
-	if m["ph_check"], err = json.Marshal(c.zph); err != nil {
-		return nil, err
-	}
-	return json.Marshal(m)
-}
-
-var runIncidence = tableCommand("incidence", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	groups, err := analysis.AnalyzeIncidence(s, sel.Deals, sel.AsOf, o.by)
-	if err != nil {
-		return nil, err
-	}
-	return analysis.IncidenceTable(o.by, groups), nil
+var runIncidence = reportCommand("incidence", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return analysis.IncidenceReport(s, sel.Deals, sel.AsOf, o.by)
 })
 
-var runFit = tableCommand("fit", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	var names []string
-	for _, n := range strings.Split(o.covariates, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	fits, err := analysis.ParametricFits(s, names)
-	if err != nil {
-		return nil, err
-	}
-	return analysis.SurvRegTable(fits), nil
+var runFit = reportCommand("fit", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return analysis.FitReport(s, analysis.SplitColumns(o.covariates))
 })
 
-func runConcessions(o *options, args []string, w io.Writer) error {
-	return tableCommand("concessions", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-		c, err := analysis.AnalyzeConcessions(s, analysis.ConcessionColumns())
-		if err != nil {
-			return nil, err
-		}
-		if o.format == "csv" || o.format == "json" {
-			return analysis.ConcessionTable(c), nil
-		}
-		return lastAfterOthers(w, o.format, []*analysis.Table{analysis.ConcessionTable(c), analysis.EraTable(c)})
-	})(o, args, w)
-}
-
-var runTriggers = tableCommand("triggers", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	tr, err := analysis.AnalyzeTriggers(s)
-	if err != nil {
-		return nil, err
-	}
-	return analysis.TriggerTable(tr), nil
+var runConcessions = reportCommand("concessions", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return analysis.ConcessionsReport(s)
 })
 
-var runSensitivity = tableCommand("sensitivity", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Table, error) {
-	c, err := analysis.AnalyzeConcessions(s, analysis.ConcessionColumns())
-	if err != nil {
-		return nil, err
-	}
-	sv, err := analysis.AnalyzeSensitivity(sel.Deals, sel.AsOf, analysis.SensitivityColumns(c), 3)
-	if err != nil {
-		return nil, err
-	}
-	return analysis.SensitivityTable(sv, false), nil
+var runTriggers = reportCommand("triggers", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return analysis.TriggersReport(s)
 })
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+var runSensitivity = reportCommand("sensitivity", func(o *options, s *analysis.Sample, sel *dataset.Selection) (*analysis.Report, error) {
+	return analysis.SensitivityReport(s, sel.Deals, sel.AsOf)
+})

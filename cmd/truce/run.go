@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // usageError is a mistake in the command line: exit status 2.
@@ -140,4 +141,15 @@ your own (columns id, start, end; see dataset/CODEBOOK.md), or with
 --data-format ethprio|ucdp-pad a public ETH/PRIO or UCDP PAD file. Run
 'truce COMMAND -h' for a command's flags.
 `)
+}
+
+// flagError is the error of a library check as a usage error naming the
+// flag, e.g. "--ties \"x\": want efron or breslow", without the package
+// prefix.
+func flagError(flag string, err error) error {
+	msg := err.Error()
+	for _, p := range []string{"analysis: ", "dataset: ", "plots: ", "external: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return usagef("%s: %s", flag, msg)
 }

@@ -1,0 +1,23 @@
+package analysis
+
+import "strings"
+
+// Design returns the regression matrix of the named covariate columns
+// (Covariate), one row per deal and one column per name, each name
+// trimmed of spaces for the look-up.
+func (s *Sample) Design(names []string) ([][]float64, error) {
+	x := make([][]float64, s.Len())
+	for i := range x {
+		x[i] = make([]float64, len(names))
+	}
+	for j, name := range names {
+		col, err := s.Covariate(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range col {
+			x[i][j] = v
+		}
+	}
+	return x, nil
+}
