@@ -83,6 +83,16 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// ParseDay reads a date at day precision, YYYY-MM-DD, as an as-of date
+// must be.
+func ParseDay(s string) (Date, error) {
+	d, err := ParseDate(s)
+	if err != nil || d.Prec != Day {
+		return Date{}, fmt.Errorf("dataset: want a day, YYYY-MM-DD")
+	}
+	return d, nil
+}
+
 // MustDate is ParseDate for literals known to be valid; it panics otherwise.
 func MustDate(s string) Date {
 	d, err := ParseDate(s)

@@ -108,6 +108,28 @@ func ReservedColumn(name string) bool {
 	return slices.Contains(derivedColumns, name) || strings.HasPrefix(name, "has:") || strings.HasPrefix(name, "commits:")
 }
 
+// HasColumn reports whether FrameAt of deals would have column col: a
+// deals.csv column, a derived one, has:CONCESSION or commits:COMMITMENT of
+// the vocabularies, or an attribute of any deal. Commands check the
+// columns their flags name with it before any analysis.
+func HasColumn(deals []Deal, col string) bool {
+	if columnSet[col] || slices.Contains(derivedColumns, col) {
+		return true
+	}
+	if c, ok := strings.CutPrefix(col, "has:"); ok && slices.Contains(Concessions(), c) {
+		return true
+	}
+	if c, ok := strings.CutPrefix(col, "commits:"); ok && slices.Contains(Commitments(), c) {
+		return true
+	}
+	for i := range deals {
+		if _, ok := deals[i].Attrs[col]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // frameBuilder builds the series of one frame; it computes the deals'
 // durations once, when a column first needs them.
 type frameBuilder struct {

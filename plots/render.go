@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -30,6 +31,16 @@ const DefaultDPI = 200
 
 // Formats returns the output formats, by file extension without the dot.
 func Formats() []string { return []string{"png", "svg", "pdf"} }
+
+// FormatOf returns the format a file name's extension names, one of
+// Formats.
+func FormatOf(path string) (string, error) {
+	ext := strings.TrimPrefix(filepath.Ext(path), ".")
+	if !slices.Contains(Formats(), ext) {
+		return "", fmt.Errorf("plots: the extension must be .png, .svg or .pdf")
+	}
+	return ext, nil
+}
 
 // Render draws p in format "png", "svg" or "pdf" and writes it to w. SVG
 // embeds the glyphs it uses so that it looks the same everywhere; PNG and

@@ -3,6 +3,8 @@ package plots
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -37,6 +39,18 @@ func CheckSize(w, h vg.Length, dpi int) error {
 		dpi = DefaultDPI
 	}
 	return checkPixels(w, h, dpi)
+}
+
+// ParseSize reads a page size "WxH" in inches, e.g. "8x5" (X in either
+// case), both sides positive; CheckSize checks the limits.
+func ParseSize(s string) (w, h vg.Length, err error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	wf, err1 := strconv.ParseFloat(ws, 64)
+	hf, err2 := strconv.ParseFloat(hs, 64)
+	if !ok || err1 != nil || err2 != nil || wf <= 0 || hf <= 0 {
+		return 0, 0, fmt.Errorf("plots: want WxH in inches, e.g. 8x5")
+	}
+	return vg.Length(wf) * vg.Inch, vg.Length(hf) * vg.Inch, nil
 }
 
 // checkOptions checks the sides and the resolution as given (0 for

@@ -7,11 +7,9 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/plots"
 	"github.com/truce-lab/truce/plots/briefing"
@@ -41,18 +39,6 @@ func init() {
 	})
 }
 
-// parseSize reads "WxH" in inches; options.check also checks the size
-// against plots.CheckSize.
-func parseSize(s string) (w, h vg.Length, err error) {
-	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
-	wf, err1 := strconv.ParseFloat(ws, 64)
-	hf, err2 := strconv.ParseFloat(hs, 64)
-	if !ok || err1 != nil || err2 != nil || wf <= 0 || hf <= 0 {
-		return 0, 0, usagef("--size %q: want WxH in inches, e.g. 8x5", s)
-	}
-	return vg.Length(wf) * vg.Inch, vg.Length(hf) * vg.Inch, nil
-}
-
 func runChart(o *options, args []string, w io.Writer) error {
 	if len(args) != 1 || !slices.Contains(briefing.ChartNames(), args[0]) {
 		return usagef("chart takes one name: %s", strings.Join(briefing.ChartNames(), ", "))
@@ -60,16 +46,13 @@ func runChart(o *options, args []string, w io.Writer) error {
 	if o.out == "" {
 		return usagef("chart needs -o FILE")
 	}
-	ext := strings.TrimPrefix(filepath.Ext(o.out), ".")
-	if !slices.Contains(plots.Formats(), ext) {
-		return usagef("-o %s: the extension must be .png, .svg or .pdf", o.out)
+	if err := checkChartFile(o.out); err != nil {
+		return err
 	}
 	opt := plots.RenderOptions{DPI: o.dpi}
 	if o.size != "" {
-		var err error
-		if opt.Width, opt.Height, err = parseSize(o.size); err != nil {
-			return err
-		}
+		// check has parsed and checked --size
+		opt.Width, opt.Height, _ = plots.ParseSize(o.size)
 	}
 	a, err := o.analysed(args[0])
 	if err != nil {
@@ -83,6 +66,14 @@ func runChart(o *options, args []string, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s\n", o.out)
+	return nil
+}
+
+// checkChartFile checks that -o names a file in one of plots.Formats.
+func checkChartFile(path string) error {
+	if _, err := plots.FormatOf(path); err != nil {
+		return flagError("-o "+path, err)
+	}
 	return nil
 }
 

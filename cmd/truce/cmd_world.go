@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -80,8 +79,10 @@ func runWorld(o *options, args []string, w io.Writer) error {
 	if i < 0 {
 		return usagef("--outcome %q: want breakdown, breakdown-or-unclear or any-end", o.outcome)
 	}
-	if o.out != "" && !slices.Contains(plots.Formats(), strings.TrimPrefix(filepath.Ext(o.out), ".")) {
-		return usagef("-o %s: the extension must be .png, .svg or .pdf", o.out)
+	if o.out != "" {
+		if err := checkChartFile(o.out); err != nil {
+			return err
+		}
 	}
 	world, err := o.worldData()
 	if err != nil {

@@ -5,8 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
-	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
@@ -74,37 +73,39 @@ func tableFlags(fs *flag.FlagSet, o *options) {
 // error (exit 2) that names the flag. Columns (--by, --covariates) are
 // checked against the data by checkColumns once it is read.
 func (o *options) check() error {
-	if (o.set["format"] || o.format != "") && !slices.Contains(analysis.Formats(), o.format) {
-		return usagef("--format %q: want one of %s", o.format, strings.Join(analysis.Formats(), ", "))
+	if o.set["format"] || o.format != "" {
+		if err := analysis.CheckFormat(o.format); err != nil {
+			return flagError("--format "+strconv.Quote(o.format), err)
+		}
 	}
-	if o.set["tau"] && !(o.tau > 0 && !math.IsInf(o.tau, 0)) {
-		return usagef("--tau %v: want a positive number of days", o.tau)
+	if o.set["tau"] {
+		if err := analysis.CheckTau(o.tau); err != nil {
+			return flagError(fmt.Sprintf("--tau %v", o.tau), err)
+		}
 	}
 	if o.set["dpi"] {
 		if err := plots.CheckSize(0, 0, o.dpi); err != nil {
-			return usagef("--dpi %d: %s", o.dpi, strings.TrimPrefix(err.Error(), "plots: "))
+			return flagError(fmt.Sprintf("--dpi %d", o.dpi), err)
 		}
 	}
 	if o.size != "" {
-		w, h, err := parseSize(o.size)
-		if err != nil {
-			return err
+		w, h, err := plots.ParseSize(o.size)
+		if err == nil {
+			err = plots.CheckSize(w, h, o.dpi)
 		}
-		if err := plots.CheckSize(w, h, o.dpi); err != nil {
-			return usagef("--size %q: %s", o.size, strings.TrimPrefix(err.Error(), "plots: "))
+		if err != nil {
+			return flagError("--size "+strconv.Quote(o.size), err)
 		}
 	}
-	if o.dataFormat != "" && o.dataFormat != "truce" {
-		if !slices.Contains(external.Formats, o.dataFormat) {
-			return usagef("--data-format %q: want truce, %s", o.dataFormat, strings.Join(external.Formats, " or "))
-		}
-		if o.data == "" {
-			return usagef("--data-format %s needs --data FILE", o.dataFormat)
-		}
+	if err := external.CheckFormat(o.dataFormat); err != nil {
+		return flagError("--data-format "+strconv.Quote(o.dataFormat), err)
+	}
+	if o.dataFormat != "" && o.dataFormat != "truce" && o.data == "" {
+		return usagef("--data-format %s needs --data FILE", o.dataFormat)
 	}
 	if o.asOf != "" {
-		if d, err := dataset.ParseDate(o.asOf); err != nil || d.Prec != dataset.Day {
-			return usagef("--asof %q: want a day, YYYY-MM-DD", o.asOf)
+		if _, err := dataset.ParseDay(o.asOf); err != nil {
+			return flagError("--asof "+strconv.Quote(o.asOf), err)
 		}
 	}
 	if _, err := dataset.ParseConds(o.where); err != nil {
@@ -127,64 +128,35 @@ func (o *options) conds() []dataset.Cond {
 	return c
 }
 
-// readData reads the embedded dataset, or --data as a Data with deals only
-// (no provenance), in --data-format (an external reader's warnings go to
-// stderr), and checks the columns the flags name (checkColumns).
+// readData reads the embedded dataset or --data in --data-format
+// (external.LoadData; its warnings go to stderr), and checks the columns
+// the flags name (checkColumns).
 func (o *options) readData() (*dataset.Data, error) {
-	if o.data == "" {
-		data, err := dataset.Load()
-		if err != nil {
-			return nil, err
-		}
-		return data, o.checkColumns(data)
-	}
-	if o.dataFormat != "" && o.dataFormat != "truce" {
-		ext, err := external.Load(o.data, o.dataFormat)
-		if err != nil {
-			return nil, err
-		}
-		for _, w := range ext.Warnings {
-			fmt.Fprintln(o.stderr, "truce: warning:", w)
-		}
-		data := &dataset.Data{Deals: ext.Deals}
-		return data, o.checkColumns(data)
-	}
-	deals, err := dataset.ReadFile(o.data)
+	data, warnings, err := external.LoadData(o.data, o.dataFormat)
 	if err != nil {
 		return nil, err
 	}
-	data := &dataset.Data{Deals: deals}
-	return data, o.checkColumns(data)
+	for _, w := range warnings {
+		fmt.Fprintln(o.stderr, "truce: warning:", w)
+	}
+	return data, o.checkColumns(data.Deals)
 }
 
 // checkColumns checks that the columns --by, --strata and --covariates
-// name exist in the data (a dataset column, a derived one such as decade
-// or has:NAME, or one of the user's), before any analysis.
-func (o *options) checkColumns(data *dataset.Data) error {
-	if len(data.Deals) == 0 {
+// name exist in the deals (dataset.HasColumn), before any analysis.
+func (o *options) checkColumns(deals []dataset.Deal) error {
+	if len(deals) == 0 {
 		return nil
 	}
-	names := dataset.FrameAt(data.Deals[:1], o.asOfDate()).Names()
-	exists := func(col string) bool {
-		if slices.Contains(names, col) {
-			return true
-		}
-		for i := range data.Deals {
-			if _, ok := data.Deals[i].Attrs[col]; ok {
-				return true
-			}
-		}
-		return false
-	}
-	if o.by != "" && !exists(o.by) {
+	if o.by != "" && !dataset.HasColumn(deals, o.by) {
 		return usagef("--by %q: no such column (see dataset/CODEBOOK.md; derived columns: decade, start_year, has:CONCESSION, ...)", o.by)
 	}
-	if o.strata != "" && !exists(o.strata) {
+	if o.strata != "" && !dataset.HasColumn(deals, o.strata) {
 		return usagef("--strata %q: no such column", o.strata)
 	}
 	if o.covariates != "" {
 		for _, c := range strings.Split(o.covariates, ",") {
-			if c = strings.TrimSpace(c); !exists(c) {
+			if c = strings.TrimSpace(c); !dataset.HasColumn(deals, c) {
 				return usagef("--covariates: no column %q (concession flags are has:NAME, commitments commits:NAME)", c)
 			}
 		}
