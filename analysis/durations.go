@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/truce-lab/truce/dataset"
@@ -28,5 +29,13 @@ func DurationsTable(deals []dataset.Deal, asOf dataset.Date) *Table {
 			strconv.Itoa(dur.Days), strconv.Itoa(dur.Lower), strconv.Itoa(dur.Upper), strconv.FormatBool(dur.Event),
 			dur.Until.String(), dur.Basis, string(d.Trigger), string(d.MediatorType)})
 	}
+	return t
+}
+
+// DealsTable is DurationsTable named "deals", titled with the number of
+// deals and the as-of date: the command's list.
+func DealsTable(deals []dataset.Deal, asOf dataset.Date) *Table {
+	t := DurationsTable(deals, asOf)
+	t.Name, t.Title = "deals", fmt.Sprintf("%s (as of %s)", Plural(len(deals), "deal", "deals"), asOf)
 	return t
 }

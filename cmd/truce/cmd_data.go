@@ -5,9 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
-	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -69,9 +66,7 @@ func runList(o *options, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	t := analysis.DurationsTable(deals, o.asOfDate())
-	t.Name, t.Title = "deals", fmt.Sprintf("%s (as of %s)", analysis.Plural(len(deals), "deal", "deals"), o.asOfDate())
-	return t.Write(stdout, o.format)
+	return analysis.DealsTable(deals, o.asOfDate()).Write(stdout, o.format)
 }
 
 func runShow(o *options, args []string, stdout io.Writer) error {
@@ -83,47 +78,10 @@ func runShow(o *options, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, ok := data.Deal(args[0])
+	text, ok := data.Describe(args[0], o.asOfDate())
 	if !ok {
 		return fmt.Errorf("no deal %q (run 'truce list' for the ids)", args[0])
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s\n\n", d.ID, d.Name)
-	for _, col := range dataset.Columns() {
-		if v := dataset.Value(d, col); v != "" && col != "id" && col != "name" && col != "sources" && col != "notes" {
-			fmt.Fprintf(&b, "  %-21s %s\n", col, v)
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(d.Attrs)) {
-		fmt.Fprintf(&b, "  %-21s %s\n", k, d.Attrs[k])
-	}
-	if dur, ok := d.Duration(o.asOfDate()); ok {
-		fmt.Fprintf(&b, "  %-21s %s (to %s, %s)\n", "days", dur, dur.Until, dur.Basis)
-	}
-	if d.Notes != "" {
-		fmt.Fprintf(&b, "\nNotes: %s\n", d.Notes)
-	}
-	if cites := data.CitationsOf(d.ID); len(cites) > 0 {
-		b.WriteString("\nEvidence:\n")
-		for _, c := range cites {
-			q := "“" + c.Quote + "”"
-			if c.Type == dataset.CitationParaphrase {
-				q = "(paraphrase) " + c.Quote
-			}
-			fmt.Fprintf(&b, "  %-21s [%s] %s\n", c.Field, c.Source, q)
-		}
-		b.WriteString("\nSources:\n")
-		for _, id := range d.Sources {
-			if s, ok := data.Source(id); ok {
-				fmt.Fprintf(&b, "  %s\n", s.Reference())
-				if s.Notes != "" {
-					fmt.Fprintf(&b, "      note: %s\n", s.Notes)
-				}
-			}
-		}
-	} else if len(d.Sources) > 0 {
-		fmt.Fprintf(&b, "\nSources: %s\n", strings.Join(d.Sources, "; "))
-	}
-	_, err = io.WriteString(stdout, b.String())
+	_, err = io.WriteString(stdout, text)
 	return err
 }
