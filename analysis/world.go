@@ -42,6 +42,17 @@ func (o WorldOutcome) String() string {
 	return "breakdown"
 }
 
+// ParseWorldOutcome reads an outcome by its String: "breakdown",
+// "breakdown-or-unclear" or "any-end".
+func ParseWorldOutcome(name string) (WorldOutcome, error) {
+	for _, o := range WorldOutcomes {
+		if o.String() == name {
+			return o, nil
+		}
+	}
+	return 0, fmt.Errorf("analysis: want breakdown, breakdown-or-unclear or any-end")
+}
+
 // Title describes the outcome for a table heading.
 func (o WorldOutcome) Title() string {
 	switch o {

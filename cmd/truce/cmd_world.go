@@ -4,8 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -20,11 +19,7 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *options) {
 			tableFlags(fs, o)
 			worldFlags(fs, o)
-			outcomes := make([]string, len(analysis.WorldOutcomes))
-			for i, x := range analysis.WorldOutcomes {
-				outcomes[i] = x.String()
-			}
-			fs.StringVar(&o.outcome, "outcome", "breakdown", "which ends are the event: `"+strings.Join(outcomes, "|")+"`")
+			fs.StringVar(&o.outcome, "outcome", "breakdown", "which ends are the event: `breakdown|breakdown-or-unclear|any-end`")
 			fs.StringVar(&o.out, "o", "", "also draw the curves of time to breakdown to this `FILE` (.png, .svg or .pdf)")
 			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
 		},
@@ -49,21 +44,16 @@ func (o *options) worldData() (*briefing.World, error) {
 		return nil, nil
 	}
 	w := &briefing.World{}
-	for _, f := range []struct {
-		path, format string
-		into         **external.Data
-	}{{o.ethprio, "ethprio", &w.EthPrio}, {o.ucdpPad, "ucdp-pad", &w.UCDPPAD}} {
-		if f.path == "" {
-			continue
-		}
-		d, err := external.Load(f.path, f.format)
-		if err != nil {
+	var err error
+	if w.EthPrio, err = external.Load(o.ethprio, "ethprio"); err != nil {
+		return nil, err
+	}
+	o.warn(w.EthPrio.Warnings)
+	if o.ucdpPad != "" {
+		if w.UCDPPAD, err = external.Load(o.ucdpPad, "ucdp-pad"); err != nil {
 			return nil, err
 		}
-		for _, m := range d.Warnings {
-			fmt.Fprintln(o.stderr, "truce: warning:", m)
-		}
-		*f.into = d
+		o.warn(w.UCDPPAD.Warnings)
 	}
 	return w, nil
 }
@@ -75,9 +65,9 @@ func runWorld(o *options, args []string, w io.Writer) error {
 	if o.ethprio == "" {
 		return usagef("world needs --ethprio FILE (and optionally --ucdp-pad FILE): the public files are not distributed with truce")
 	}
-	i := slices.IndexFunc(analysis.WorldOutcomes, func(x analysis.WorldOutcome) bool { return x.String() == o.outcome })
-	if i < 0 {
-		return usagef("--outcome %q: want breakdown, breakdown-or-unclear or any-end", o.outcome)
+	outcome, err := analysis.ParseWorldOutcome(o.outcome)
+	if err != nil {
+		return flagError("--outcome "+strconv.Quote(o.outcome), err)
 	}
 	if o.out != "" {
 		if err := checkChartFile(o.out); err != nil {
@@ -88,21 +78,15 @@ func runWorld(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	data, err := o.readData()
+	sel, err := o.selection()
 	if err != nil {
 		return err
 	}
-	sel, err := dataset.Select(data.Deals, o.conds(), o.asOfDate())
-	if err != nil {
-		return whereError(err)
-	}
-	c, err := analysis.World(sel.Deals, sel.AsOf, world.EthPrio, world.UCDPPAD, analysis.WorldOutcomes[i])
+	c, err := analysis.World(sel.Deals, sel.AsOf, world.EthPrio, world.UCDPPAD, outcome)
 	if err != nil {
 		return err
 	}
-	t := c.Table()
-	t.Notes = append([]string{sel.Note}, t.Notes...)
-	if err := t.Write(w, o.format); err != nil {
+	if err := (&analysis.Report{Tables: []*analysis.Table{c.Table()}}).Write(w, o.format, sel.Note); err != nil {
 		return err
 	}
 	if o.out == "" {

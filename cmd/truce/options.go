@@ -136,10 +136,15 @@ func (o *options) readData() (*dataset.Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	o.warn(warnings)
+	return data, o.checkColumns(data.Deals)
+}
+
+// warn prints a reader's warnings to stderr.
+func (o *options) warn(warnings []string) {
 	for _, w := range warnings {
 		fmt.Fprintln(o.stderr, "truce: warning:", w)
 	}
-	return data, o.checkColumns(data.Deals)
 }
 
 // checkColumns checks that the columns --by, --strata and --covariates
