@@ -122,12 +122,7 @@ func HasColumn(deals []Deal, col string) bool {
 	if c, ok := strings.CutPrefix(col, "commits:"); ok && slices.Contains(Commitments(), c) {
 		return true
 	}
-	for i := range deals {
-		if _, ok := deals[i].Attrs[col]; ok {
-			return true
-		}
-	}
-	return false
+	return hasAttr(deals, col)
 }
 
 // frameBuilder builds the series of one frame; it computes the deals'
