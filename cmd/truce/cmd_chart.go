@@ -23,7 +23,7 @@ func init() {
 			dataFlags(fs, o)
 			fs.StringVar(&o.out, "o", "", "output `FILE`; the extension chooses the format (written atomically; a symbolic link is kept and the file it points to replaced)")
 			fs.StringVar(&o.by, "by", "mediator_type", "group by this `COL` (survival-by)")
-			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
+			dpiFlag(fs, o)
 			fs.StringVar(&o.size, "size", "", "page size `WxH` in inches, e.g. 8x5 (default: the chart's own)")
 		},
 		run: runChart,

@@ -21,7 +21,7 @@ func init() {
 			worldFlags(fs, o)
 			fs.StringVar(&o.outcome, "outcome", "breakdown", "which ends are the event: `breakdown|breakdown-or-unclear|any-end`")
 			fs.StringVar(&o.out, "o", "", "also draw the curves of time to breakdown to this `FILE` (.png, .svg or .pdf)")
-			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
+			dpiFlag(fs, o)
 		},
 		run: runWorld,
 	})

@@ -64,6 +64,11 @@ func formatFlag(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.format, "format", "text", "output `FORMAT`: text, md, csv or json")
 }
 
+// dpiFlag is --dpi, for every command that draws a PNG.
+func dpiFlag(fs *flag.FlagSet, o *options) {
+	fs.IntVar(&o.dpi, "dpi", plots.DefaultDPI, "PNG resolution in dots per inch")
+}
+
 func tableFlags(fs *flag.FlagSet, o *options) {
 	dataFlags(fs, o)
 	formatFlag(fs, o)

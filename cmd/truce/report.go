@@ -21,7 +21,7 @@ func init() {
 			dataFlags(fs, o)
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if needed; written all or nothing, locked against a second run; files there that the report does not write are left alone; a link named like a report file is replaced)")
 			fs.StringVar(&o.by, "by", "mediator_type", "compare the deals grouped by this `COL`")
-			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
+			dpiFlag(fs, o)
 			worldFlags(fs, o)
 		},
 		run: runReport,
