@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
-	"github.com/truce-lab/truce/dataset"
 )
 
 func init() {
@@ -103,17 +102,6 @@ func (o *options) reportOptions(name string) (analysis.ReportOptions, error) {
 		opts.Cox = analysis.CoxSpec{Covariates: strings.Split(o.covariates, ","), Strata: o.strata, Ties: ties}
 	}
 	return opts, nil
-}
-
-// selection reads the deals an analysis command studies, selected by
-// dataset.Select (agreements and ceasefires unless --where names kind).
-func (o *options) selection() (*dataset.Selection, error) {
-	data, err := o.readData()
-	if err != nil {
-		return nil, err
-	}
-	sel, err := dataset.Select(data.Deals, o.conds(), o.asOfDate())
-	return sel, whereError(err)
 }
 
 func noArgs(name string, args []string) error {
