@@ -21,7 +21,7 @@ type Curve struct {
 	KM    *analysis.KM
 	// Color is the curve's colour; nil takes the next of the Okabe–Ito
 	// colours in order. Give a category's palette colour (for instance
-	// MediatorColors.Of(value)) to match the other charts.
+	// CategoryColor(column, value)) to match the other charts.
 	Color color.Color
 }
 

@@ -33,7 +33,7 @@ const (
 )
 
 var needs = map[string][]string{
-	"survival": {partOverall}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
+	"survival": {partOverall}, "incidence": {partOverall}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
 	"summary": {partOverall}, "triggers": {partTriggers}, "sensitivity": {partConcessions, partSensitivity},
 }
 
@@ -84,6 +84,8 @@ type Analyses struct {
 	Concessions *analysis.Concessions
 	Triggers    *analysis.Triggers
 	Sensitivity *analysis.Sensitivity
+	Competing   *Competing       // the competing-risk headline figures
+	Tests       []ConcessionTest // the concession comparisons, adjusted for multiplicity
 }
 
 // Deals are the deals analysed.
@@ -115,6 +117,9 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 			return nil, err
 		}
 		a.Overall = overall[0]
+		if a.Competing, err = analyseCompeting(sel.Deals, sel.AsOf); err != nil {
+			return nil, err
+		}
 	}
 	if opts.needed(partBy) {
 		if a.ByGroups, a.ByWarnings, err = analysis.Summarize(s, a.By, 365); err != nil {
@@ -131,6 +136,9 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 	}
 	if opts.needed(partConcessions) {
 		if a.Concessions, err = analysis.AnalyzeConcessions(s, analysis.ConcessionColumns()); err != nil {
+			return nil, err
+		}
+		if a.Tests, err = adjustTests(s, a.Concessions); err != nil {
 			return nil, err
 		}
 	}

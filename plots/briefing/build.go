@@ -61,7 +61,7 @@ func Build(data *dataset.Data, opts Options) (*Briefing, error) {
 		files[c.name+".png"] = c.png
 		files[c.name+".svg"] = c.svg
 	}
-	bl := blocks(a, tables, charts)
+	bl := blocks(a, charts)
 	title := bl[0].(heading).text
 	files["briefing.md"] = []byte(renderMarkdown(bl))
 	files["briefing.html"] = []byte(renderHTML(title, bl))

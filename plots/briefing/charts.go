@@ -20,6 +20,7 @@ var chartList = []struct {
 	name  string
 	build ChartFunc
 }{
+	{"incidence", IncidenceChart},
 	{"durations", DurationsChart},
 	{"timeline", TimelineChart},
 	{"survival", SurvivalChart},
@@ -78,16 +79,16 @@ func SurvivalChart(a *Analyses) (*plot.Plot, string, error) {
 
 // SurvivalByChart is the Kaplan–Meier curves of the groups of Options.By.
 func SurvivalByChart(a *Analyses) (*plot.Plot, string, error) {
-	meta := a.meta("Share of deals still in force, by " + a.By)
+	meta := a.meta("Share of deals still in force, by " + dataset.ColumnLabel(a.By))
 	var curves []plots.Curve
 	for _, g := range a.ByGroups {
-		curves = append(curves, plots.Curve{Label: g.Group, KM: g.KM})
+		curves = append(curves, plots.Curve{Label: dataset.Label(a.By, g.Group), KM: g.KM, Color: plots.CategoryColor(a.By, g.Group)})
 	}
 	if a.ByTest != nil {
 		meta.Subtitle = groupFinding(a)
 	}
 	p, err := plots.Survival(curves, meta)
-	return p, "Kaplan–Meier curves by " + a.By + ".", err
+	return p, "Kaplan–Meier curves of the share of deals still in force, one per " + dataset.ColumnLabel(a.By) + ", coloured as in the calendar chart.", err
 }
 
 // MatrixChart is what each deal gave and got.
@@ -162,7 +163,7 @@ func groupFinding(a *Analyses) string {
 	}
 	s := fmt.Sprintf("Log-rank p = %s: %s", analysis.FormatP(a.ByTest.P), verdict)
 	if best != "" {
-		s += fmt.Sprintf("; longest median among groups of 3 or more: %s, %.0f days", best, bestMed)
+		s += fmt.Sprintf("; longest median among groups of 3 or more: %s, %.0f days", dataset.Label(a.By, best), bestMed)
 	}
 	return s + "."
 }

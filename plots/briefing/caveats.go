@@ -1,0 +1,85 @@
+package briefing
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/truce-lab/truce/analysis"
+	"github.com/truce-lab/truce/dataset"
+)
+
+// caveats gathers what limits the answers into one plain-language list,
+// each fact once: the warnings of every analysis are reduced to their kind
+// (analysis.ClassifyWarning) and each kind is said once, in words.
+func caveats(a *Analyses) []string {
+	c := a.Competing
+	n := endCounts(a)
+	var out []string
+	uLo, uHi := span(c.unknownIncs(), halfDays)
+	out = append(out, fmt.Sprintf("The deals with no reported end matter most. %d of the %d deals have none; they count only until a source last reports them in force, for many the day they began. If they all broke down then, half of the deals broke down within %s; if each held a year longer than last reported, within %s. Depending on what became of them, the time until half had broken down runs from %s.",
+		n[dataset.EndTypeUnknown], a.Overall.N, days(halfDays(c.Unknown[1].Inc))+" days", days(halfDays(c.Unknown[len(c.Unknown)-1].Inc))+" days", daysRange(uLo, uHi)))
+	dLo, dHi := span(c.Dates[:], halfDays)
+	out = append(out, fmt.Sprintf("Many dates are known only to the month or year. At the shortest and longest durations they allow, the time until half had broken down runs from %s; the full table of readings is in Appendix B.", daysRange(dLo, dHi)))
+	out = append(out, fmt.Sprintf("Few deals: %d, of which %d broke down. Every estimate has a wide confidence interval, and a comparison that finds no difference is not evidence that there is none.",
+		a.Overall.N, a.Overall.Breakdowns))
+	out = append(out, "Expiry and supersession are endings too. The headline counts them as such (a deal that expired can no longer break down); the Kaplan–Meier figures, given beside them, treat those deals as if they could still have broken down later, and so overstate how long deals last in force.")
+	if len(a.Tests) > 0 {
+		out = append(out, fmt.Sprintf("Many comparisons: %d concessions and commitments are tested, so a few small p-values are expected by chance. The briefing quotes p-values adjusted for this (Holm; Benjamini–Hochberg in the full table).", len(a.Tests)))
+	}
+	out = append(out, "Concessions were not assigned at random: they reflect the balance of force when a deal was made, so a link between a concession and a deal's length would not show that the concession caused it.")
+	if s := smallGroupCaveat(a); s != "" {
+		out = append(out, s)
+	}
+	out = append(out, fmt.Sprintf("Coverage: reporting reviewed up to %s; later deals, and later news of these, are not included. The counting rule and every category are defined in dataset/CODEBOOK.md.", humanDate(a.AsOf())))
+	return out
+}
+
+// smallGroupCaveat says once which groups and comparisons rest on few
+// deals or few breakdowns, from the analyses' own warnings.
+func smallGroupCaveat(a *Analyses) string {
+	kinds := map[analysis.WarningKind][]string{}
+	add := func(group string, ws []string) {
+		for _, w := range ws {
+			cw := analysis.ClassifyWarning(group, w)
+			if group != "" && !slices.Contains(kinds[cw.Kind], group) {
+				kinds[cw.Kind] = append(kinds[cw.Kind], group)
+			}
+		}
+	}
+	for _, g := range a.ByGroups {
+		for _, w := range a.ByWarnings {
+			if strings.HasPrefix(w, g.Group+":") || strings.Contains(w, " "+g.Group+" ") {
+				add(dataset.Label(a.By, g.Group), []string{w})
+			}
+		}
+	}
+	for _, t := range a.Tests {
+		add(strings.ToLower(categoryLabel(t.Row)), t.Row.Warnings)
+	}
+	var groups []string
+	for _, k := range []analysis.WarningKind{analysis.WarnSmallGroup, analysis.WarnFewEvents, analysis.WarnNoEventsInGroup, analysis.WarnMonotoneLikelihood, analysis.WarnFewArrangements, analysis.WarnChiSquare} {
+		for _, g := range kinds[k] {
+			if !slices.Contains(groups, g) {
+				groups = append(groups, g)
+			}
+		}
+	}
+	if len(groups) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Small groups: %d of the groups and comparisons rest on very few deals or breakdowns (%s); their figures are the roughest, and where one side has no breakdown only the Firth test is meaningful.",
+		len(groups), strings.Join(groups, ", "))
+}
+
+func methods(a *Analyses) []string {
+	return []string{
+		"Duration: days from the start (signing, announcement or first day of a ceasefire) to the end under the codebook's end rule. Month- or year-only dates use the middle day of their span; the readings at the shortest and longest durations they allow give the ranges.",
+		fmt.Sprintf("Endings: breakdown, expiry and supersession are competing endings; a deal in force at %s, or whose end is not reported (at the last date a source reports it in force), is censored.", humanDate(a.AsOf())),
+		"Headline: Aalen–Johansen cumulative incidence of each ending, with infinitesimal-jackknife standard errors and log-scale 95% limits (as R's survival package, multi-state survfit); the time until half had broken down is the first time the breakdown incidence reaches 50%, its limits where the pointwise limits do.",
+		"The Kaplan–Meier figures (Greenwood standard errors, log-scale limits, medians as R computes them) treat expiry and supersession as censoring: the reading if no deal could expire.",
+		"Unknown ends: the estimate is recomputed without those deals, with each a breakdown at its last report, and with each censored 30, 180 and 365 days after it.",
+		"Comparisons: log-rank test (R survdiff) for each concession and commitment, adjusted for the number of comparisons by Holm's method (and Benjamini–Hochberg); hazard ratios from one-covariate Cox models (Efron ties); Firth's penalised-likelihood Cox model (as R's coxphf) with its likelihood-ratio test, which stays valid when one side has no breakdown.",
+		"The deals are not a random sample and concessions were not assigned at random: p-values mark patterns worth a closer look, not effects.",
+	}
+}
