@@ -35,6 +35,7 @@ type keyFigures struct{ items []keyFigure }
 type figure struct {
 	file, alt, caption string
 	svg                []byte
+	lead               bool // the first page's chart, kept on that page in print
 }
 
 // cell is one table cell: text, an optional link (a deal's appendix entry),
@@ -42,6 +43,7 @@ type figure struct {
 type cell struct {
 	text, href string
 	nowrap     bool
+	deals      []string // deal ids, each linked to its appendix entry, after text
 }
 
 // grid is a table written for reading: human column names, labels instead

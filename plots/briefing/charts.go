@@ -19,16 +19,17 @@ type ChartFunc func(a *Analyses) (p *plot.Plot, caption string, err error)
 var chartList = []struct {
 	name  string
 	build ChartFunc
+	about string // what it shows, in a few words
 }{
-	{"incidence", IncidenceChart},
-	{"durations", DurationsChart},
-	{"timeline", TimelineChart},
-	{"survival", SurvivalChart},
-	{"survival-by", SurvivalByChart},
-	{"matrix", MatrixChart},
-	{"concessions", ConcessionsChart},
-	{"forest", ForestChart},
-	{"triggers", TriggersChart},
+	{"incidence", IncidenceChart, "how fast the deals broke down"},
+	{"durations", DurationsChart, "how long each deal lasted"},
+	{"timeline", TimelineChart, "the deals on the calendar"},
+	{"survival", SurvivalChart, "the Kaplan–Meier curve alone"},
+	{"survival-by", SurvivalByChart, "survival by group"},
+	{"matrix", MatrixChart, "what each deal gave and got"},
+	{"concessions", ConcessionsChart, "the number of concessions against days in force"},
+	{"forest", ForestChart, "hazard ratios of the concessions"},
+	{"triggers", TriggersChart, "what ended the deals"},
 }
 
 // ChartNames returns the names of the briefing's charts, in briefing order.
@@ -144,7 +145,7 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 // broke them.
 func TriggersChart(a *Analyses) (*plot.Plot, string, error) {
 	p, err := plots.Triggers(a.Deals(), a.meta("What ended the deals"))
-	return p, "Deals that broke down, by the trigger the sources report, stacked by who broke the deal.", err
+	return p, fmt.Sprintf("The %d deals that broke down, by the cause the sources give, split by what happened at the end.", a.Overall.Breakdowns), err
 }
 
 // groupFinding states in one line whether the groups' curves differ. The

@@ -129,12 +129,12 @@ func IncidenceChart(a *Analyses) (*plot.Plot, string, error) {
 	meta := a.meta("How fast the deals broke down")
 	h := half(c.Inc)
 	meta.Subtitle = fmt.Sprintf("Half had broken down by day %s; %s within a year", estText(h), pct(brokenBy(c.Inc, headlineDay)))
-	meta.Notes = []string{"Dark curve: expiry and supersession counted as endings that rule out a breakdown (Aalen–Johansen). Light curve: Kaplan–Meier, which treats them as censored, as if no deal could expire."}
+	meta.Notes = []string{"Blue: one minus the Aalen–Johansen cumulative incidence of breakdown, with expiry and supersession as competing endings. Grey: Kaplan–Meier, which censors expired and superseded deals, as if no deal could expire. Bands: pointwise 95% limits."}
 	p, err := plots.Survival([]plots.Curve{
 		{Label: "not yet broken down", KM: notBrokenKM(c.Inc), Color: inkBlue},
 		{Label: "if no deal could expire", KM: a.Overall.KM, Color: lightGrey},
 	}, meta)
-	return p, fmt.Sprintf("Share of the %d deals not yet broken down, by days since the deal began; shaded: 95%% confidence band; +: a deal censored (in force when last reported).", c.Inc.N), err
+	return p, fmt.Sprintf("Share of the %d deals not yet broken down, by days since each began.", c.Inc.N), err
 }
 
 var (

@@ -41,14 +41,24 @@ func (k keyFigures) html(b *strings.Builder) {
 }
 
 func (f figure) html(b *strings.Builder) {
-	fmt.Fprintf(b, "<figure><img src=\"data:image/svg+xml;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
-		base64.StdEncoding.EncodeToString(f.svg), esc(f.alt), esc(f.caption))
+	class := ""
+	if f.lead {
+		class = ` class="lead"`
+	}
+	fmt.Fprintf(b, "<figure%s><img src=\"data:image/svg+xml;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
+		class, base64.StdEncoding.EncodeToString(f.svg), esc(f.alt), esc(f.caption))
 }
 
 func (c cell) htmlText() string {
 	t := esc(c.text)
 	if c.href != "" {
 		t = `<a href="` + esc(c.href) + `">` + t + `</a>`
+	}
+	for i, id := range c.deals {
+		if i > 0 || t != "" {
+			t += ", "
+		}
+		t += `<a href="#` + esc(dealAnchor(id)) + `">` + esc(id) + `</a>`
 	}
 	return t
 }
@@ -146,13 +156,13 @@ p.notes{font-size:.8em;color:#555;margin-top:.2em}
 ul.caveats li{margin-bottom:.3em}
 ul.methods,.deals{font-size:.8em}
 .deals p{margin:.4em 0}
-@page{size:Letter;margin:16mm 15mm}
+@page{margin:16mm 15mm}
 @media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}
 h2{break-after:avoid;page-break-after:avoid}caption{break-after:avoid}
 .break{break-before:page;page-break-before:always}
 a{color:#222;text-decoration:none}
 .deals{columns:2;column-gap:1.5em;font-size:7pt;line-height:1.3}
-.table{overflow:visible}img{max-height:95mm;width:auto}}`
+.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:100mm}}`
 
 // renderHTML renders the blocks as one self-contained HTML page: styles
 // and images inline, nothing to fetch; links point at the sources.

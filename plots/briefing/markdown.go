@@ -38,6 +38,12 @@ func mdCell(c cell) string {
 	if c.href != "" {
 		t = "[" + t + "](" + c.href + ")"
 	}
+	for i, id := range c.deals {
+		if i > 0 || t != "" {
+			t += ", "
+		}
+		t += "[" + id + "](#" + dealAnchor(id) + ")"
+	}
 	return t
 }
 

@@ -12,7 +12,24 @@ import (
 
 // shownCharts are the charts the briefing shows, in order; the others
 // (ChartNames) are written to its folder only.
-var shownCharts = []string{"incidence", "durations", "triggers", "survival-by", "timeline", "forest", "matrix"}
+var shownCharts = []string{"incidence", "durations", "triggers", "survival-by", "forest"}
+
+// otherCharts names the charts written to the folder but not shown.
+func otherCharts() string {
+	var out []string
+	for _, c := range chartList {
+		if !slices.Contains(shownCharts, c.name) {
+			out = append(out, fmt.Sprintf("chart-%s.png (%s)", c.name, strings.ToLower(c.about)))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func leadFigure(b block) block {
+	f := b.(figure)
+	f.lead = true
+	return f
+}
 
 // blocks writes the briefing from the numbers: a first page that answers
 // the question, one section per question, what limits the answers, and an
@@ -36,7 +53,7 @@ func blocks(a *Analyses, charts []chart) []block {
 		metaPara(a),
 		para{answer(a)},
 		keyFigures{keyFigureList(a)},
-		fig("incidence"),
+		leadFigure(fig("incidence")),
 
 		heading{level: 2, text: "How long the deals lasted"},
 		para{durationText(a)},
@@ -52,7 +69,6 @@ func blocks(a *Analyses, charts []chart) []block {
 		para{byText(a)},
 		fig("survival-by"),
 		byGrid(a),
-		fig("timeline"),
 
 		heading{level: 2, text: "Did concessions buy longer deals?"},
 		para{concessionText(a)},
@@ -68,7 +84,7 @@ func blocks(a *Analyses, charts []chart) []block {
 		heading{level: 2, text: "Appendix B. Full tables", id: "tables"},
 		concessionGrid(a, 0),
 		datesGrid(a),
-		fig("matrix"),
+		para{"Also in the briefing folder: " + otherCharts() + "."},
 	}
 	if entries := dealList(a); len(entries) > 0 {
 		out = append(out,
@@ -272,13 +288,13 @@ func triggerText(a *Analyses) string {
 func triggerGrid(a *Analyses) block {
 	tr := a.Triggers
 	g := grid{title: fmt.Sprintf("Causes of the %d breakdowns, with what happened at the end", tr.Breakdowns),
-		columns: []string{"cause", "breakdowns", "share", "what happened at the end", "broken by", "median days"},
-		numeric: []bool{false, true, true, false, false, true},
+		columns: []string{"cause", "breakdowns", "share", "what happened at the end", "broken by", "median days", "deals"},
+		numeric: []bool{false, true, true, false, false, true, false},
 		notes:   []string{fmt.Sprintf("Counts are of the %d deals that broke down; the %d that did not are left out.", tr.Breakdowns, tr.NotBroken)},
 		csvFile: "table-triggers.csv"}
 	for _, r := range tr.Rows {
 		g.rows = append(g.rows, []cell{{text: dataset.Label("trigger", r.Trigger)}, {text: fmt.Sprint(r.N)}, {text: pct(r.Share)},
-			{text: labelCounts("end_event", r.ByEvent, tr.EndEvents)}, {text: labelCounts("broken_by", r.ByWho, tr.BrokenBy)}, {text: estText(r.Median)}})
+			{text: labelCounts("end_event", r.ByEvent, tr.EndEvents)}, {text: labelCounts("broken_by", r.ByWho, tr.BrokenBy)}, {text: estText(r.Median)}, {deals: r.Examples}})
 	}
 	return g
 }
