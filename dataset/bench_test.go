@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/truce-lab/truce/dataset/internal/gen"
 )
 
 // BenchmarkLoadEmbedded parses and checks the embedded dataset (target:
@@ -51,6 +53,70 @@ func BenchmarkRead100k(b *testing.B) {
 		deals, err := Read(bytes.NewReader(data))
 		if err != nil || len(deals) != 100_000 {
 			b.Fatalf("%d deals, %v", len(deals), err)
+		}
+	}
+}
+
+// big returns gen.Big's n-row CSV (genbig.py's shape), built once per size.
+func big(b *testing.B, n int) []byte {
+	b.Helper()
+	if data, ok := bigCache[n]; ok {
+		return data
+	}
+	var buf bytes.Buffer
+	if err := gen.Big(&buf, n, 42); err != nil {
+		b.Fatal(err)
+	}
+	bigCache[n] = buf.Bytes()
+	return buf.Bytes()
+}
+
+var bigCache = map[int][]byte{}
+
+func benchReadBig(b *testing.B, n int) {
+	data := big(b, n)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		deals, err := Read(bytes.NewReader(data))
+		if err != nil || len(deals) != n {
+			b.Fatalf("%d deals, %v", len(deals), err)
+		}
+	}
+}
+
+// BenchmarkReadBig100k reads the 6.8 MB, 100,000-row file of the
+// comparison with R (issue 12: 0.46 s before the rework).
+func BenchmarkReadBig100k(b *testing.B) { benchReadBig(b, 100_000) }
+
+// BenchmarkReadBig1M reads 1,000,000 rows: at most 12× BenchmarkReadBig100k.
+func BenchmarkReadBig1M(b *testing.B) { benchReadBig(b, 1_000_000) }
+
+// BenchmarkFrame100k builds the full frame of 100,000 deals.
+func BenchmarkFrame100k(b *testing.B) {
+	deals, err := Read(bytes.NewReader(big(b, 100_000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if df := Frame(deals); df.Err != nil {
+			b.Fatal(df.Err)
+		}
+	}
+}
+
+// BenchmarkFrameOf100k builds the frame a survival command needs at
+// 100,000 deals: the survival columns and one grouping column.
+func BenchmarkFrameOf100k(b *testing.B) {
+	deals, err := Read(bytes.NewReader(big(b, 100_000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := FrameOf(deals, AsOf(), "grp"); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -72,10 +72,30 @@ func setID(d *Deal, cell string) error {
 	if cell == "" {
 		return fmt.Errorf("%w: blank (want a slug such as shakai-2004)", ErrBadID)
 	}
-	if strings.ContainsAny(cell, " \t;@") {
-		return fmt.Errorf("%w %q: has a space, ';' or '@' (want a slug such as shakai-2004)", ErrBadID, cell)
+	if len(cell) > MaxIDBytes {
+		return fmt.Errorf("%w: %d bytes long (at most %d; want a slug such as shakai-2004)", ErrBadID, len(cell), MaxIDBytes)
+	}
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c == '\t' || c == ' ' || c == ';' || c == '@':
+			return fmt.Errorf("%w %q: has a space, ';' or '@' (want a slug such as shakai-2004)", ErrBadID, cell)
+		case c < 0x20 || c == 0x7f:
+			return fmt.Errorf("%w: %w in %q (want a slug such as shakai-2004)", ErrBadID, noControl(cell), cell)
+		}
 	}
 	d.ID = cell
+	return nil
+}
+
+// noControl reports the first control character (U+0000–U+001F, U+007F)
+// of s: such bytes break one-line listings and have no place in an id or a
+// category.
+func noControl(s string) error {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return fmt.Errorf("%w U+%04X at byte %d", ErrControl, c, i+1)
+		}
+	}
 	return nil
 }
 
@@ -95,10 +115,15 @@ func category(name string, field func(*Deal) *string) column {
 	vocab, _ := VocabularyOf(name)
 	return column{name, func(d *Deal) string { return *field(d) },
 		func(d *Deal, cell string) error {
-			if cell != "" && !vocab.Allows(cell) {
+			if cell == "" {
+				*field(d) = ""
+				return nil
+			}
+			v, ok := canonical(vocab, cell)
+			if !ok {
 				return vocabError(vocab, cell)
 			}
-			*field(d) = cell
+			*field(d) = v
 			return nil
 		}, false}
 }
@@ -113,10 +138,18 @@ func list(name string, field func(*Deal) *[]string) column {
 			if err != nil {
 				return err
 			}
-			for _, it := range items {
-				if hasVocab && !vocab.Allows(it) {
+			for i, it := range items {
+				if !hasVocab {
+					if err := noControl(it); err != nil {
+						return fmt.Errorf("%w in item %q", err, it)
+					}
+					continue
+				}
+				v, ok := canonical(vocab, it)
+				if !ok {
 					return vocabError(vocab, it)
 				}
+				items[i] = v
 			}
 			*field(d) = items
 			return nil
@@ -157,18 +190,45 @@ func alts(name string, field func(*Deal) *[]Alt) column {
 		}, true}
 }
 
-// splitList splits a ;-separated cell, trimming spaces around items.
+// canonical returns the vocabulary's own copy of s, so that equal values
+// share one string instead of each pointing into the text it was read from.
+func canonical(v Vocabulary, s string) (string, bool) {
+	for _, x := range v.Values {
+		if x == s {
+			return x, true
+		}
+	}
+	return "", false
+}
+
+// splitList splits a ;-separated cell of at most MaxListItems items,
+// trimming spaces around items. Duplicates are found by a scan for short
+// lists and a set for long ones, so the check is linear in the cell.
 func splitList(cell string) ([]string, error) {
 	if cell == "" {
 		return nil, nil
 	}
+	if n := strings.Count(cell, ";") + 1; n > MaxListItems {
+		return nil, fmt.Errorf("%w: %d items in one list (at most %d)", ErrLimit, n, MaxListItems)
+	}
 	parts := strings.Split(cell, ";")
+	var seen map[string]bool
+	if len(parts) > 16 {
+		seen = make(map[string]bool, len(parts))
+	}
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			return nil, fmt.Errorf("%w: empty item in list %q (want values separated by ';')", ErrCategory, cell)
 		}
-		if contains(parts[:i], p) { // lists are short: a scan beats a map
+		var dup bool
+		if seen != nil {
+			dup = seen[p]
+			seen[p] = true
+		} else {
+			dup = contains(parts[:i], p)
+		}
+		if dup {
 			return nil, fmt.Errorf("%w: %q listed twice", ErrCategory, p)
 		}
 		parts[i] = p

@@ -1,8 +1,10 @@
 package dataset
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -29,6 +31,10 @@ var (
 	ErrSources        = errors.New("sources disagree with citations")
 	ErrUncited        = errors.New("deal without citations")
 	ErrQuote          = errors.New("bad quote")
+	ErrLimit          = errors.New("over a limit")
+	ErrReservedColumn = errors.New("reserved column name")
+	ErrControl        = errors.New("control character")
+	ErrNumber         = errors.New("bad number")
 )
 
 // ParseError is a problem at one place in a file, in the style of
@@ -114,4 +120,12 @@ func (p *problems) err() error {
 		return nil
 	}
 	return p.list
+}
+
+// sortProblems puts problems found after the rows were read (a column's
+// numbers are judged once the whole column is seen) back in file order.
+func sortProblems(p *problems) {
+	slices.SortStableFunc(p.list, func(a, b *ParseError) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 }

@@ -43,19 +43,23 @@ func (r *record) pos(t *table, name string) (int, int) {
 	return r.line, 0
 }
 
-// scanTable reads CSV from r, streaming: header is called once with the
+// scanTable reads CSV from data, streaming: header is called once with the
 // header row (it returns false to stop), then row for every data row with
 // the right number of fields. It accepts a UTF-8 byte-order mark, CRLF line
 // ends and quoted cells holding commas, quotes or newlines. Problems
 // (invalid UTF-8, bad quoting, wrong field counts, blank or duplicate header
-// names, an empty file, a header with no rows) go to p. Cells are trimmed of
-// surrounding spaces. The record passed to row is reused after it returns.
-func scanTable(data []byte, p *problems, header func(*table) bool, row func(*table, *record)) *table {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	checkCells := !utf8.Valid(data) // look for the bad bytes cell by cell only if there are any
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+// names, CR-only line ends, a doubled byte-order mark, cells, rows or
+// columns beyond the limits in limits.go, an empty file, a header with no
+// rows) go to p. Cells are trimmed of surrounding spaces. The record passed
+// to row is reused after it returns.
+func scanTable[T string | []byte](data T, p *problems, header func(*table) bool, row func(*table, *record)) *table {
+	if len(data) >= len(bom) && string(data[:len(bom)]) == bom {
+		data = data[len(bom):]
+	}
+	if !checkStart(data, p) {
+		return nil
+	}
+	cr, checkCells := records(data) // look for bad bytes cell by cell only if there are any
 	var t *table
 	rec := record{}
 	rows := 0
@@ -85,17 +89,32 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 		}
 		rec.cols = rec.cols[:len(cells)]
 		rec.cells = cells
+		long := false
 		for i := range cells {
 			rec.line, rec.cols[i] = cr.FieldPos(i)
 			if checkCells && !utf8.ValidString(cells[i]) {
 				badUTF8(p, rec.line, rec.cols[i], cells[i])
 			}
+			if len(cells[i]) > MaxCellBytes {
+				p.addf(rec.line, rec.cols[i], "", ErrLimit, "cell of %d bytes (at most %d)", len(cells[i]), MaxCellBytes)
+				long = true
+			}
 			cells[i] = strings.TrimSpace(cells[i])
 		}
 		rec.line, _ = cr.FieldPos(0)
+		if long {
+			if t == nil {
+				return nil
+			}
+			continue
+		}
 		if t == nil {
-			if strings.Join(cells, "") == "" {
+			if blank(cells) {
 				continue // blank lines before the header
+			}
+			if len(cells) > MaxColumns {
+				p.addf(rec.line, 0, "", ErrLimit, "header has %d columns (at most %d)", len(cells), MaxColumns)
+				return nil
 			}
 			t = &table{header: append([]string(nil), cells...), hcols: append([]int(nil), rec.cols...), index: map[string]int{}}
 			t.setHeader(rec.line, p)
@@ -111,6 +130,10 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 			p.addf(rec.line, 0, "", ErrFieldCount, "%d fields, header has %d", len(cells), len(t.header))
 			continue
 		}
+		if rows == MaxRows {
+			p.addf(rec.line, 0, "", ErrLimit, "more than %d rows", MaxRows)
+			break
+		}
 		rows++
 		row(t, &rec)
 	}
@@ -121,6 +144,65 @@ func scanTable(data []byte, p *problems, header func(*table) bool, row func(*tab
 		p.add(2, 0, "", fmt.Errorf("%w (want at least one row after the header)", ErrNoRows))
 	}
 	return t
+}
+
+// bom is the UTF-8 byte-order mark.
+const bom = "\xef\xbb\xbf"
+
+// records returns a reader of data's records: plainReader when data holds
+// no quote, else encoding/csv's; and whether data holds invalid UTF-8.
+func records[T string | []byte](data T) (recordReader, bool) {
+	csvReader := func(r io.Reader) recordReader {
+		c := csv.NewReader(r)
+		c.FieldsPerRecord = -1
+		c.ReuseRecord = true
+		return c
+	}
+	if s, ok := any(data).(string); ok {
+		if strings.IndexByte(s, '"') < 0 {
+			return newPlainReader(s), !utf8.ValidString(s)
+		}
+		return csvReader(strings.NewReader(s)), !utf8.ValidString(s)
+	}
+	b := any(data).([]byte)
+	if bytes.IndexByte(b, '"') < 0 {
+		return newPlainReader(string(b)), !utf8.Valid(b)
+	}
+	return csvReader(bytes.NewReader(b)), !utf8.Valid(b)
+}
+
+// checkStart reports what encoding/csv would misread as something else: a
+// second byte-order mark (it would become part of the first column's name)
+// and a first line ended by a lone CR (classic Mac OS line ends: the whole
+// file would be one row).
+func checkStart[T string | []byte](data T, p *problems) bool {
+	if len(data) >= len(bom) && string(data[:len(bom)]) == bom {
+		p.add(1, 1, "", fmt.Errorf("%w: the file starts with two byte-order marks (U+FEFF); remove one", ErrSyntax))
+		return false
+	}
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			return true
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				return true
+			}
+			p.add(1, i+1, "", fmt.Errorf("%w: line ends are a lone CR (classic Mac OS); save the file with LF or CRLF line ends", ErrSyntax))
+			return false
+		}
+	}
+	return true
+}
+
+// blank reports whether every cell is empty.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // clone copies a record so it survives the reader's reuse of its slices.
@@ -163,6 +245,19 @@ func (t *table) checkHeader(required []string, allowed map[string]bool, p *probl
 	return ok
 }
 
+// checkReserved reports columns named like the derived columns of a frame
+// (see ReservedColumn): the frame could not hold both.
+func (t *table) checkReserved(p *problems) bool {
+	ok := true
+	for i, name := range t.header {
+		if ReservedColumn(name) {
+			p.addf(1, t.hcols[i], name, ErrReservedColumn, "%q is the name of a column the analysis derives (%s, has:CONCESSION, commits:COMMITMENT); rename it", name, strings.Join(derivedColumns, ", "))
+			ok = false
+		}
+	}
+	return ok
+}
+
 // badUTF8 reports the first invalid byte of a cell that starts at col.
 func badUTF8(p *problems, line, col int, cell string) {
 	for i := 0; i < len(cell); {
@@ -184,5 +279,14 @@ func set(names []string) map[string]bool {
 	return m
 }
 
-// lines is an upper bound on the records of a CSV file: its line count.
-func lines(data []byte) int { return bytes.Count(data, []byte{'\n'}) + 1 }
+// lines is an upper bound on the records of a CSV file: its line count,
+// capped at MaxRows+1.
+func lines[T string | []byte](data T) int {
+	n := 0
+	if s, ok := any(data).(string); ok {
+		n = strings.Count(s, "\n")
+	} else {
+		n = bytes.Count(any(data).([]byte), []byte{'\n'})
+	}
+	return min(n+1, MaxRows+1)
+}

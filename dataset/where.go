@@ -42,8 +42,8 @@ var condPattern = regexp.MustCompile(`^([A-Za-z0-9_:-]+)(>=|<=|!=|=|>|<)(.*)$`)
 // dateColumns are the columns whose order comparisons are date comparisons.
 var dateColumns = []string{"start", "end", "last_seen"}
 
-// derivedColumns are computed from other columns; Filter and Value accept them.
-var derivedColumns = []string{"decade", "start_year"}
+// whereDerived are the derived columns Filter and Value accept.
+var whereDerived = []string{"decade", "start_year"}
 
 // ParseCond reads one condition, COL=VALUE, COL!=VALUE, COL>=VALUE,
 // COL>VALUE, COL<=VALUE or COL<VALUE, and checks that an order
@@ -91,7 +91,7 @@ func Filter(deals []Deal, conds []Cond) ([]Deal, error) {
 	anyOf := map[string][]string{}
 	var all []Cond
 	for _, c := range conds {
-		if !columnSet[c.Column] && !slices.Contains(derivedColumns, c.Column) && !hasAttr(deals, c.Column) {
+		if !columnSet[c.Column] && !slices.Contains(whereDerived, c.Column) && !hasAttr(deals, c.Column) {
 			return nil, fmt.Errorf("%w %s: no such column (columns: %s)", ErrWhere, c, strings.Join(columnNames, ", "))
 		}
 		if _, err := ParseCond(c.String()); err != nil {
