@@ -16,14 +16,15 @@ func caveats(a *Analyses) []string {
 	c := a.Competing
 	n := endCounts(a)
 	var out []string
-	uLo, uHi := span(c.unknownIncs(), halfDays)
-	out = append(out, fmt.Sprintf("The deals with no reported end matter most. %d of the %d deals have none; they count only until a source last reports them in force, for many the day they began. If they all broke down then, half of the deals broke down within %s; if each held a year longer than last reported, within %s. Depending on what became of them, the time until half had broken down runs from %s.",
-		n[dataset.EndTypeUnknown], a.Overall.N, days(halfDays(c.Unknown[1].Inc))+" days", days(halfDays(c.Unknown[len(c.Unknown)-1].Inc))+" days", daysRange(uLo, uHi)))
+	out = append(out, fmt.Sprintf("The deals with no reported end matter most. %d of the %d deals have none; they count only until a source last reports them in force, for many the day they began. If they all broke down then, half of the deals had broken down by day %s; if each held a year longer than last reported, by day %s; left out, by day %s.",
+		n[dataset.EndTypeUnknown], a.Overall.N, days(halfDays(c.Unknown[1].Inc)), days(halfDays(c.Unknown[len(c.Unknown)-1].Inc)), days(halfDays(c.Unknown[0].Inc))))
 	dLo, dHi := span(c.Dates[:], halfDays)
 	out = append(out, fmt.Sprintf("Many dates are known only to the month or year. At the shortest and longest durations they allow, the time until half had broken down runs from %s; the full table of readings is in Appendix B.", daysRange(dLo, dHi)))
 	out = append(out, fmt.Sprintf("Few deals: %d, of which %d broke down. Every estimate has a wide confidence interval, and a comparison that finds no difference is not evidence that there is none.",
 		a.Overall.N, a.Overall.Breakdowns))
-	out = append(out, "Expiry and supersession are endings too. The headline counts them as such (a deal that expired can no longer break down); the Kaplan–Meier figures, given beside them, treat those deals as if they could still have broken down later, and so overstate how long deals last in force.")
+	k := c.Inc.Cause("breakdown")
+	out = append(out, fmt.Sprintf("Expiry and supersession are endings too. The headline counts them as such: a deal that expired can no longer break down. The Kaplan–Meier figures given beside them treat those deals as if they might still have broken down later, which overstates the share that broke down (%s within a year, against %s).",
+		pct(1-a.Overall.KM.Surv(headlineDay)), pct(c.Inc.At(headlineDay).Inc[k])))
 	if len(a.Tests) > 0 {
 		out = append(out, fmt.Sprintf("Many comparisons: %d concessions and commitments are tested, so a few small p-values are expected by chance. The briefing quotes p-values adjusted for this (Holm; Benjamini–Hochberg in the full table).", len(a.Tests)))
 	}

@@ -3,6 +3,7 @@ package briefing
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -19,7 +20,7 @@ func otherCharts() string {
 	var out []string
 	for _, c := range chartList {
 		if !slices.Contains(shownCharts, c.name) {
-			out = append(out, fmt.Sprintf("chart-%s.png (%s)", c.name, strings.ToLower(c.about)))
+			out = append(out, fmt.Sprintf("chart-%s.png (%s)", c.name, c.about))
 		}
 	}
 	return strings.Join(out, ", ")
@@ -96,7 +97,7 @@ func blocks(a *Analyses, charts []chart) []block {
 }
 
 func metaPara(a *Analyses) block {
-	return para{fmt.Sprintf("truce dataset v%s, reporting reviewed up to %s. %s", a.Version, humanDate(a.AsOf()), a.Selection.Note)}
+	return para{fmt.Sprintf("truce dataset v%s, reporting reviewed up to %s; %d agreements and ceasefires analysed (talks that produced no deal are left out).", a.Version, humanDate(a.AsOf()), a.Overall.N)}
 }
 
 // endCounts counts the analysed deals by how they ended.
@@ -393,8 +394,8 @@ func concessionGrid(a *Analyses, limit int) block {
 // the uncertain dates that change it.
 func datesGrid(a *Analyses) block {
 	g := grid{title: "How far the uncertain dates move the Kaplan–Meier median",
-		columns: []string{"reading of the dates", "median days", "change", "breakdowns"},
-		numeric: []bool{false, true, true, true},
+		columns: []string{"deal", "reading of the dates", "median days", "change", "breakdowns"},
+		numeric: []bool{false, false, true, true, true},
 		notes:   []string{"Only the readings that change the median or the number of breakdowns are listed."},
 		csvFile: "table-sensitivity.csv"}
 	sv := a.Sensitivity
@@ -410,7 +411,7 @@ func datesGrid(a *Analyses) block {
 		if sc.Median.Reached && coded.Median.Reached {
 			change = fmt.Sprintf("%+.0f", sc.Median.Estimate-coded.Median.Estimate)
 		}
-		g.rows = append(g.rows, []cell{{text: sc.Name}, {text: estText(sc.Median)}, {text: change}, {text: fmt.Sprint(sc.Breakdowns)}})
+		g.rows = append(g.rows, append(readingCells(a, sc.Name), cell{text: estText(sc.Median)}, cell{text: change}, cell{text: fmt.Sprint(sc.Breakdowns)}))
 	}
 	return g
 }
@@ -472,4 +473,41 @@ func sourceText(s dataset.Source) string {
 		t += " (source document " + s.Document + ")"
 	}
 	return strings.TrimPrefix(t, ", ")
+}
+
+// alternativeReading reads the name analysis.AnalyzeSensitivity gives a
+// scenario with one alternative date: "ID start|end DATE (SOURCE)".
+var alternativeReading = regexp.MustCompile(`^(\S+) (start|end) (\S+) \((.+)\)$`)
+
+// readingCells are the deal (linked to its appendix entry) and the reading
+// of the dates of one sensitivity scenario, in words.
+func readingCells(a *Analyses, name string) []cell {
+	switch name {
+	case "coded":
+		return []cell{{text: "all"}, {text: "as coded (middle of each month- or year-only date)"}}
+	case "all at lower bounds":
+		return []cell{{text: "all"}, {text: "every duration at the shortest its dates allow"}}
+	case "all at upper bounds":
+		return []cell{{text: "all"}, {text: "every duration at the longest its dates allow"}}
+	}
+	m := alternativeReading.FindStringSubmatch(name)
+	if m == nil {
+		return []cell{{}, {text: name}}
+	}
+	date := "on " + m[3]
+	if d, err := dataset.ParseDate(m[3]); err == nil {
+		date = humanDate(d)
+		if d.Prec == dataset.Day {
+			date = "on " + date
+		} else {
+			date = "in " + date
+		}
+	}
+	src := m[4]
+	if a.Data != nil {
+		if s, ok := a.Data.Source(src); ok {
+			src = s.Publisher
+		}
+	}
+	return []cell{{deals: []string{m[1]}}, {text: fmt.Sprintf("%s %s, as %s reports", map[string]string{"start": "began", "end": "ended"}[m[2]], date, src)}}
 }
