@@ -16,8 +16,15 @@ func caveats(a *Analyses) []string {
 	c := a.Competing
 	n := endCounts(a)
 	var out []string
-	out = append(out, fmt.Sprintf("The deals with no reported end matter most. %d of the %d deals have none; they count only until a source last reports them in force, for many the day they began. If they all broke down then, half of the deals had broken down by day %s; if each held a year longer than last reported, by day %s; left out, by day %s.",
-		n[dataset.EndTypeUnknown], a.Overall.N, days(halfDays(c.Unknown[1].Inc)), days(halfDays(c.Unknown[len(c.Unknown)-1].Inc)), days(halfDays(c.Unknown[0].Inc))))
+	dayOne := 0
+	for i := range a.Deals() {
+		d := &a.Deals()[i]
+		if dur, ok := d.Duration(a.AsOf()); ok && d.EndType == dataset.EndTypeUnknown && dur.Days == 0 {
+			dayOne++
+		}
+	}
+	out = append(out, fmt.Sprintf("The deals with no reported end matter most. %d of the %d deals have none; they count only until a source last reports them in force, for %d of them the day they began. If they all broke down then, half of the deals had broken down by day %s; if each held a year longer than last reported, by day %s; left out, by day %s.",
+		n[dataset.EndTypeUnknown], a.Overall.N, dayOne, days(halfDays(c.Unknown[1].Inc)), days(halfDays(c.Unknown[len(c.Unknown)-1].Inc)), days(halfDays(c.Unknown[0].Inc))))
 	dLo, dHi := span(c.Dates[:], halfDays)
 	out = append(out, fmt.Sprintf("Many dates are known only to the month or year. At the shortest and longest durations they allow, the time until half had broken down runs from %s; the full table of readings is in Appendix B.", daysRange(dLo, dHi)))
 	out = append(out, fmt.Sprintf("Few deals: %d, of which %d broke down. Every estimate has a wide confidence interval, and a comparison that finds no difference is not evidence that there is none.",

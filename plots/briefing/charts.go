@@ -57,8 +57,10 @@ func (a *Analyses) meta(title string) plots.Meta {
 
 // DurationsChart is each deal's duration with the range date precision allows.
 func DurationsChart(a *Analyses) (*plot.Plot, string, error) {
-	p, err := plots.Durations(a.Deals(), a.AsOf(), a.meta("How long each deal lasted"))
-	return p, "Days from start to end for every deal analysed; whiskers: the range date precision allows; arrows: not broken down when last observed.", err
+	meta := a.meta("How long each deal lasted")
+	meta.Subtitle = fmt.Sprintf("%d of the %d deals broke down; the others had not when last reported", a.Overall.Breakdowns, a.Overall.N)
+	p, err := plots.Durations(a.Deals(), a.AsOf(), meta)
+	return p, "Each deal's days in force, in order of start.", err
 }
 
 // TimelineChart is the deals on the calendar, coloured by mediator, over
@@ -142,7 +144,7 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 		rows = append(rows, plots.ForestRow{Label: label, Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
 	}
 	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", a.meta("Hazard of breakdown with and without each concession"))
-	return p, "One-covariate Cox models (Efron ties), 95% confidence intervals; categories with fewer than two deals on either side are left out.", err
+	return p, "Hazard ratio of breakdown, deals with each concession or commitment against those without; those with fewer than two deals on either side are left out.", err
 }
 
 // TriggersChart is the deals that broke down by trigger, stacked by who

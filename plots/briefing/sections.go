@@ -200,8 +200,12 @@ func keyFigureList(a *Analyses) []keyFigure {
 		}
 	}
 	n := endCounts(a)
+	halfValue := estText(h) + " days"
+	if !h.Reached {
+		halfValue = "Not reached"
+	}
 	figs := []keyFigure{
-		{value: estText(h) + " days", label: "Time until half had broken down",
+		{value: halfValue, label: "Time until half had broken down",
 			detail: fmt.Sprintf("95%% CI %s. Uncertain dates: %s; unknown ends: %s. If no deal could expire (Kaplan–Meier): %s days.",
 				ciText(h), daysRange(dLo, dHi), daysRange(uLo, uHi), estText(o.Median))},
 		{value: pct(yr.Inc[k]), label: "Broken down within a year",
