@@ -35,7 +35,7 @@ type keyFigures struct{ items []keyFigure }
 type figure struct {
 	file, alt, caption string
 	svg                []byte
-	lead               bool // the first page's chart, kept on that page in print
+	class              string // "lead": the first page's chart, kept on that page in print; "tall": a chart with a row per deal
 }
 
 // cell is one table cell: text, an optional link (a deal's appendix entry),

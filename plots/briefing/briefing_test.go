@@ -96,8 +96,7 @@ func TestBriefingNumbersMatchTables(t *testing.T) {
 	k := c.Inc.Cause("breakdown")
 	want := []string{
 		fmt.Sprintf("Of the %d agreements and ceasefires, %d broke down", o.N, o.Breakdowns),
-		fmt.Sprintf("half had broken down by day %.0f", c.Inc.TimeTo(k, 0.5).Estimate),
-		fmt.Sprintf("and %.0f%% within a year", 100*c.Inc.At(365).Inc[k]),
+		fmt.Sprintf("Half had broken down by day %.0f, and %.0f%% within a year", c.Inc.TimeTo(k, 0.5).Estimate, 100*c.Inc.At(365).Inc[k]),
 		fmt.Sprintf("If no deal could expire (Kaplan–Meier): %.0f days", o.Median.Estimate),
 		fmt.Sprintf("of the %d breakdowns", r.Triggers.Breakdowns),
 	}

@@ -91,7 +91,7 @@ func SurvivalByChart(a *Analyses) (*plot.Plot, string, error) {
 		meta.Subtitle = groupFinding(a)
 	}
 	p, err := plots.Survival(curves, meta)
-	return p, "Kaplan–Meier curves of the share of deals still in force, one per " + dataset.ColumnLabel(a.By) + ", coloured as in the calendar chart.", err
+	return p, "Share of deals still in force, one Kaplan–Meier curve per " + dataset.ColumnLabel(a.By) + ".", err
 }
 
 // MatrixChart is what each deal gave and got.

@@ -42,8 +42,8 @@ func (k keyFigures) html(b *strings.Builder) {
 
 func (f figure) html(b *strings.Builder) {
 	class := ""
-	if f.lead {
-		class = ` class="lead"`
+	if f.class != "" {
+		class = ` class="` + f.class + `"`
 	}
 	fmt.Fprintf(b, "<figure%s><img src=\"data:image/svg+xml;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
 		class, base64.StdEncoding.EncodeToString(f.svg), esc(f.alt), esc(f.caption))
@@ -162,7 +162,7 @@ h2{break-after:avoid;page-break-after:avoid}caption{break-after:avoid}
 .break{break-before:page;page-break-before:always}
 a{color:#222;text-decoration:none}
 .deals{columns:2;column-gap:1.5em;font-size:7pt;line-height:1.3}
-.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:100mm}}`
+.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:100mm}figure.tall img{max-height:150mm}}`
 
 // renderHTML renders the blocks as one self-contained HTML page: styles
 // and images inline, nothing to fetch; links point at the sources.

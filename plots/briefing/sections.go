@@ -26,9 +26,9 @@ func otherCharts() string {
 	return strings.Join(out, ", ")
 }
 
-func leadFigure(b block) block {
+func withClass(b block, class string) block {
 	f := b.(figure)
-	f.lead = true
+	f.class = class
 	return f
 }
 
@@ -54,11 +54,11 @@ func blocks(a *Analyses, charts []chart) []block {
 		metaPara(a),
 		para{answer(a)},
 		keyFigures{keyFigureList(a)},
-		leadFigure(fig("incidence")),
+		withClass(fig("incidence"), "lead"),
 
 		heading{level: 2, text: "How long the deals lasted"},
 		para{durationText(a)},
-		fig("durations"),
+		withClass(fig("durations"), "tall"),
 		standingTable(a),
 
 		heading{level: 2, text: "What ended the deals"},
@@ -122,7 +122,7 @@ func answer(a *Analyses) string {
 		inForce, n[dataset.EndTypeUnknown], verb(n[dataset.EndTypeUnknown], "has", "have")))
 	h := half(c.Inc)
 	if h.Reached {
-		s = append(s, fmt.Sprintf("They collapse fast: half had broken down by day %s and %s within a year.", estText(h), pct(brokenBy(c.Inc, headlineDay))))
+		s = append(s, fmt.Sprintf("Half had broken down by day %s, and %s within a year.", estText(h), pct(brokenBy(c.Inc, headlineDay))))
 	} else {
 		s = append(s, fmt.Sprintf("Fewer than half broke down while observed; %s had broken down within a year.", pct(brokenBy(c.Inc, headlineDay))))
 	}
@@ -334,8 +334,11 @@ func byGrid(a *Analyses) block {
 		notes:   []string{"Kaplan–Meier estimates within each group; deals that expired or were superseded count as censored."}}
 	for _, gr := range a.ByGroups {
 		med := estText(gr.Median)
-		if gr.Median.Reached && gr.Median.LowerReached {
-			med += " (" + strings.TrimSuffix(ciText(gr.Median), " days") + ")"
+		switch q := gr.Median; {
+		case q.Reached && q.LowerReached && q.UpperReached:
+			med += fmt.Sprintf(" (%.0f to %.0f)", q.Lower, q.Upper)
+		case q.Reached && q.LowerReached:
+			med += fmt.Sprintf(" (from %.0f)", q.Lower)
 		}
 		g.rows = append(g.rows, []cell{{text: dataset.Label(a.By, gr.Group)}, {text: fmt.Sprint(gr.N)}, {text: fmt.Sprint(gr.Breakdowns)},
 			{text: med}, {text: pct(gr.KM.Surv(headlineDay))}})
