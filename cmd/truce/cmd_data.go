@@ -18,6 +18,7 @@ func init() {
 		summary: "check the dataset (or --data FILE) and report every problem",
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.data, "data", "", "check this CSV `FILE` instead of the embedded dataset")
+			dataFormatFlag(fs, o)
 		},
 		run: runValidate,
 	})
@@ -31,6 +32,7 @@ func init() {
 		args:    "ID",
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.data, "data", "", "read deals from this CSV `FILE` instead of the embedded dataset")
+			dataFormatFlag(fs, o)
 			fs.StringVar(&o.asOf, "asof", "", "censor open deals at this `DATE` (YYYY-MM-DD)")
 		},
 		run: runShow,

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
+	"github.com/truce-lab/truce/dataset/external"
 )
 
 // options are the flags the commands share.
@@ -24,6 +26,15 @@ type options struct {
 	size   string
 
 	covariates, ties string
+
+	// dataFormat is --data-format: "" or "truce" for truce's CSV, or one
+	// of external.Formats.
+	dataFormat string
+	// stderr receives the external readers' warnings.
+	stderr io.Writer
+	// ethprio, ucdpPad and outcome are the world comparison's flags
+	// (cmd_world.go).
+	ethprio, ucdpPad, outcome string
 }
 
 // whereFlag collects repeated --where COL=VALUE filters.
@@ -34,8 +45,14 @@ func (w *whereFlag) Set(v string) error { *w = append(*w, v); return nil }
 
 func dataFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.data, "data", "", "read deals from this CSV `FILE` instead of the embedded dataset")
+	dataFormatFlag(fs, o)
 	fs.StringVar(&o.asOf, "asof", "", "censor open deals at this `DATE` (YYYY-MM-DD; default: the dataset's as-of date)")
 	fs.Var(&o.where, "where", "keep deals whose `COL=VALUE` (repeatable: the same column ORs, different columns AND; list columns match any item); also COL!=V, and COL>=V, COL>V, COL<=V, COL<V for dates and numbers, dates by the days they can stand for ('start>2006' is after 2006; quote them: 'start>=2006', 'start_year<2022')")
+}
+
+// dataFormatFlag is --data-format, for every command that takes --data.
+func dataFormatFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.dataFormat, "data-format", "", "read --data as `FORMAT`: truce (the default, a CSV as dataset/CODEBOOK.md), "+strings.Join(external.Formats, " or ")+" (the public ETH/PRIO ceasefire or UCDP peace agreement files; see dataset/external)")
 }
 
 func formatFlag(fs *flag.FlagSet, o *options) {
@@ -50,6 +67,14 @@ func tableFlags(fs *flag.FlagSet, o *options) {
 func (o *options) check() error {
 	if o.format != "" && !slices.Contains(analysis.Formats(), o.format) {
 		return usagef("--format %q: want one of %s", o.format, strings.Join(analysis.Formats(), ", "))
+	}
+	if o.dataFormat != "" && o.dataFormat != "truce" {
+		if !slices.Contains(external.Formats, o.dataFormat) {
+			return usagef("--data-format %q: want truce, %s", o.dataFormat, strings.Join(external.Formats, " or "))
+		}
+		if o.data == "" {
+			return usagef("--data-format %s needs --data FILE", o.dataFormat)
+		}
 	}
 	if o.asOf != "" {
 		if d, err := dataset.ParseDate(o.asOf); err != nil || d.Prec != dataset.Day {
@@ -77,10 +102,21 @@ func (o *options) conds() []dataset.Cond {
 }
 
 // readData reads the embedded dataset, or --data as a Data with deals only
-// (no provenance).
+// (no provenance), in --data-format; an external reader's warnings go to
+// stderr.
 func (o *options) readData() (*dataset.Data, error) {
 	if o.data == "" {
 		return dataset.Load()
+	}
+	if o.dataFormat != "" && o.dataFormat != "truce" {
+		ext, err := external.Load(o.data, o.dataFormat)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range ext.Warnings {
+			fmt.Fprintln(o.stderr, "truce: warning:", w)
+		}
+		return &dataset.Data{Deals: ext.Deals}, nil
 	}
 	deals, err := dataset.ReadFile(o.data)
 	if err != nil {

@@ -17,6 +17,7 @@ func init() {
 			fs.StringVar(&o.out, "o", "", "output `DIR` (created if needed; files there that the report does not write are left alone)")
 			fs.StringVar(&o.by, "by", "mediator_type", "compare the deals grouped by this `COL`")
 			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
+			worldFlags(fs, o)
 		},
 		run: runReport,
 	})
@@ -33,7 +34,11 @@ func runReport(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := briefing.Build(data, o.briefingOptions())
+	opts := o.briefingOptions()
+	if opts.World, err = o.worldData(); err != nil {
+		return err
+	}
+	b, err := briefing.Build(data, opts)
 	if err != nil {
 		return whereError(err)
 	}

@@ -50,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if !ok {
 		return usagef("unknown command %q (run 'truce help')", name)
 	}
-	o := &options{}
+	o := &options{stderr: stderr}
 	fs := flag.NewFlagSet("truce "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if c.flags != nil {
@@ -110,7 +110,8 @@ commands:
 	}
 	fmt.Fprint(w, `
 Every command reads the embedded dataset unless --data FILE names a CSV of
-your own (columns id, start, end; see dataset/CODEBOOK.md). Run
+your own (columns id, start, end; see dataset/CODEBOOK.md), or with
+--data-format ethprio|ucdp-pad a public ETH/PRIO or UCDP PAD file. Run
 'truce COMMAND -h' for a command's flags.
 `)
 }

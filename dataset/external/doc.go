@@ -39,8 +39,15 @@
 // ended (censored at 2021-12-31, the end of the coverage), and flags the
 // known quirks (ended rows without an end date; an end before the start)
 // as zero-day censored times with a warning. The UCDP codebook for v22.1
-// was not found either; "ended = the agreement terminated" is the reading
-// of the column name and of c_duration, which describes how it ended.
+// was not found either (searched 2026-12-01: documentation and web pages
+// for "UCDP Peace Agreement Dataset codebook" with ended, duration and
+// pa_date; code for c_duration). UCDP's page for v2.0
+// (http://www.pcr.uu.se/research/ucdp/datasets/ucdp_peace_agreement_dataset/)
+// says only that the dataset holds "different variables concerned with the
+// termination of violence". "ended = the agreement terminated, on the date
+// in duration" is therefore the reading of the column names and of
+// c_duration, which describes how it ended: unconfirmed, and said so in
+// the reader's warning.
 //
 // # PA-X and the crosswalk
 //
@@ -59,6 +66,17 @@
 // A byte-order mark, CRLF line ends, trailing spaces in column names and
 // an empty last column name are accepted.
 //
-// The figures the default briefing may cite without the files are computed
-// by the command in internal/worldfigures and checked against R.
+// # Use
+//
+// Load reads a file by format name ("ethprio", "ucdp-pad"), as the
+// command's --data FILE --data-format FORMAT does; every command then works
+// on the deals, with the country, region, mediator and mediation columns
+// above usable in --where and --by. analysis.World sets truce's deals
+// beside these (the command "truce world", and "truce report --ethprio").
+//
+// The figures the default briefing cites without the files
+// (StoredFigures, stored_figures.go) and the crosswalk section of
+// dataset/CODEBOOK.md (§7.4) are written by the command in
+// internal/worldfigures from the public files; its tests check them, and
+// the figures against R, where ../shared/data is present.
 package external

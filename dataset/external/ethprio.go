@@ -34,7 +34,16 @@ type EndedCode struct {
 // 2026-12-01, found only the dataset's article, Clayton et al. 2022,
 // Journal of Conflict Resolution, doi:10.1177/00220027221129195, which
 // names "the end date of the ceasefire" among its variables without listing
-// the codes). Every meaning below is therefore inferred from the 2,203
+// the codes). A second search on 2026-12-01 (documentation and web pages for
+// "ETH/PRIO ceasefire dataset codebook" and "Civil Conflict Ceasefire
+// Dataset Codebook"; code for the column names cf_effect_yr, ceasefire_type
+// and "ended = list("; the repositories of co-author P. Landsverk,
+// Peder2911/ceasefires_api, Cfviz_Custodian, CfPlots and Cfviz_Ged, whose
+// code books list purpose, class, mediation, implementation, enforcement and
+// written but not ended) found no definition either: PRIO's page for the
+// article (https://www.prio.org/publications/13532) describes the variables
+// as "the actors involved in the ceasefire, and the class, purpose,
+// coverage, and end date". Every meaning below is therefore inferred from the 2,203
 // ceasefires of the shared copy (figures per uniq_id, first actor-row) and is
 // unconfirmed; ReadEthPrio says so in a warning. CODEBOOK.md §4.2 already
 // records that truce's earlier use of these codes was inferred.
@@ -273,19 +282,21 @@ func assembleEthPrio(rows []ethRow) *Data {
 			"1 expired (%d), 2 breakdown (%d), 4 superseded (%d), 0 not ended, censored at %s (%d), -1 unclear and 3 never took effect, censored (%d, %d)",
 		codes[1], codes[2], codes[4], EthPrioCoverage, codes[0], codes[-1], codes[3]))
 	if disagree > 0 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("%d ceasefires have actor-rows that disagree on dates or ended: earliest start and earliest dated end used", disagree))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("ceasefires whose actor-rows disagree on dates or ended: %d; earliest start and earliest dated end used", disagree))
 	}
 	for _, k := range sortedKeys(quirks) {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("%d ceasefires %s", quirks[k], quirkText[k]))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("ceasefires %s: %d; %s", quirkText[k][0], quirks[k], quirkText[k][1]))
 	}
 	return out
 }
 
-var quirkText = map[string]string{
-	"ended-without-end-date":  "are coded ended (1, 2 or 4) with no end year: end unknown, censored at the start",
-	"end-before-start":        "have an end before their start: end unknown, censored at the start",
-	"not-ended-with-end-date": "are coded not ended (0) but give an end date: the date is ignored, censored at the end of coverage",
-	"impossible-day":          "give a day their month does not have (e.g. 1994-02-31): the date is kept at month precision",
+// quirkText says, for each quirk, which ceasefires have it and how they
+// are handled.
+var quirkText = map[string][2]string{
+	"ended-without-end-date":  {"coded ended (1, 2 or 4) with no end year", "end unknown, censored at the start"},
+	"end-before-start":        {"with an end before their start", "end unknown, censored at the start"},
+	"not-ended-with-end-date": {"coded not ended (0) that give an end date", "the date is ignored, censored at the end of coverage"},
+	"impossible-day":          {"with a day their month does not have (e.g. 1994-02-31)", "the date is kept at month precision"},
 }
 
 // ethDeal builds the deal of one ceasefire from its actor-rows.

@@ -86,10 +86,10 @@ func TestEthPrioFixture(t *testing.T) {
 	}
 	for _, part := range []string{
 		"unconfirmed meanings",
-		"1 ceasefires have actor-rows that disagree",
-		"1 ceasefires have an end before their start",
-		"1 ceasefires are coded ended (1, 2 or 4) with no end year",
-		"1 ceasefires give a day their month does not have",
+		"ceasefires whose actor-rows disagree on dates or ended: 1;",
+		"ceasefires with an end before their start: 1;",
+		"ceasefires coded ended (1, 2 or 4) with no end year: 1;",
+		"ceasefires with a day their month does not have (e.g. 1994-02-31): 1;",
 	} {
 		if !slices.ContainsFunc(data.Warnings, func(w string) bool { return strings.Contains(w, part) }) {
 			t.Errorf("no warning containing %q in %q", part, data.Warnings)

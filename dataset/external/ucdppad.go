@@ -106,16 +106,18 @@ func parseUCDPPAD(name string, data []byte) (*Data, error) {
 		return nil, s.err()
 	}
 	out.Warnings = append(out.Warnings, fmt.Sprintf(
-		"UCDP PAD: ended True read as breakdown at the date in duration; blank or False ended = not ended, censored at %s", UCDPPADCoverage))
+		"UCDP PAD: ended True read as breakdown at the date in duration (unconfirmed: the UCDP PAD codebook could not be consulted); blank or False ended = not ended, censored at %s", UCDPPADCoverage))
 	for _, k := range sortedKeys(quirks) {
-		out.Warnings = append(out.Warnings, fmt.Sprintf("%d agreements %s", quirks[k], ucdpQuirkText[k]))
+		out.Warnings = append(out.Warnings, fmt.Sprintf("agreements %s: %d; %s", ucdpQuirkText[k][0], quirks[k], ucdpQuirkText[k][1]))
 	}
 	return out, nil
 }
 
-var ucdpQuirkText = map[string]string{
-	"ended-without-end-date": "are ended (True) with no end date: end unknown, censored at the start",
-	"end-before-start":       "have an end date before the agreement date: flagged, end unknown, censored at the start",
+// ucdpQuirkText says, for each quirk, which agreements have it and how
+// they are handled.
+var ucdpQuirkText = map[string][2]string{
+	"ended-without-end-date": {"ended (True) with no end date", "end unknown, censored at the start"},
+	"end-before-start":       {"with an end date before the agreement date", "flagged, end unknown, censored at the start"},
 }
 
 func readUCDPRow(s *sheet) (dataset.Deal, bool) {

@@ -40,7 +40,7 @@ func TestUCDPPADFixture(t *testing.T) {
 		}
 		checkDeal(t, d, w)
 	}
-	for _, part := range []string{"1 agreements have an end date before", "1 agreements are ended (True) with no end date"} {
+	for _, part := range []string{"agreements with an end date before the agreement date: 1;", "agreements ended (True) with no end date: 1;"} {
 		if !slices.ContainsFunc(data.Warnings, func(w string) bool { return strings.Contains(w, part) }) {
 			t.Errorf("no warning containing %q in %q", part, data.Warnings)
 		}

@@ -17,6 +17,7 @@ type Options struct {
 	By      string         // grouping column of the by-group section; "": mediator_type
 	DPI     int            // PNG resolution; 0: 200
 	Version string         // dataset version printed on the briefing; "": dataset.Version
+	World   *World         // public data for the world section (world.go); nil: stored figures
 	// Only names the charts and tables wanted (see ChartNames and Tables),
 	// so that Analyse computes only what they need; empty means all. Build
 	// ignores it.

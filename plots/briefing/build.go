@@ -62,6 +62,9 @@ func Build(data *dataset.Data, opts Options) (*Briefing, error) {
 		files[c.name+".svg"] = c.svg
 	}
 	bl := blocks(a, charts)
+	if bl, err = withWorld(bl, a, opts, files); err != nil {
+		return nil, err
+	}
 	title := bl[0].(heading).text
 	files["briefing.md"] = []byte(renderMarkdown(bl))
 	files["briefing.html"] = []byte(renderHTML(title, bl))

@@ -11,6 +11,9 @@ import (
 	"github.com/truce-lab/truce/dataset"
 )
 
+// howSureHeading heads the section that gathers the caveats.
+const howSureHeading = "How sure are we"
+
 // shownCharts are the charts the briefing shows, in order; the others
 // (ChartNames) are written to its folder only.
 var shownCharts = []string{"incidence", "durations", "triggers", "survival-by", "forest"}
@@ -76,7 +79,7 @@ func blocks(a *Analyses, charts []chart) []block {
 		fig("forest"),
 		concessionGrid(a, 6),
 
-		heading{level: 2, text: "How sure are we"},
+		heading{level: 2, text: howSureHeading},
 		bullets{items: caveats(a), class: "caveats"},
 
 		pageBreak{},
@@ -517,4 +520,35 @@ func readingCells(a *Analyses, name string) []cell {
 		}
 	}
 	return []cell{{deals: []string{m[1]}}, {text: fmt.Sprintf("%s %s, as %s reports", map[string]string{"start": "began", "end": "ended"}[m[2]], date, src)}}
+}
+
+// tableGrid shows an analysis table for reading: column names in words
+// (dataset.ColumnLabel), its notes and warnings as one plain paragraph.
+func tableGrid(t *analysis.Table, csvFile string) grid {
+	g := grid{title: t.Title, numeric: t.Numeric, csvFile: csvFile, notes: t.Notes}
+	for _, c := range t.Columns {
+		g.columns = append(g.columns, dataset.ColumnLabel(c))
+	}
+	if len(g.columns) > 6 {
+		g.class = "wide"
+	}
+	for _, r := range t.Rows {
+		var row []cell
+		for _, v := range r {
+			row = append(row, cell{text: v})
+		}
+		g.rows = append(g.rows, row)
+	}
+	for _, w := range analysis.UniqueWarnings(classify(t.Warnings)) {
+		g.notes = append(g.notes, "Caution: "+w.String()+".")
+	}
+	return g
+}
+
+func classify(ws []string) []analysis.Warning {
+	var out []analysis.Warning
+	for _, w := range ws {
+		out = append(out, analysis.ClassifyWarning("", w))
+	}
+	return out
 }

@@ -1,34 +1,29 @@
 // Command worldfigures computes, from the public ETH/PRIO and UCDP PAD
-// files (never committed; see ../shared/data/README.md), the derived
-// figures that let the default briefing compare Pakistan's deals with the
-// world without the files, and the crosswalk of truce's dates against
-// ETH/PRIO's and PA-X's.
+// files (never committed; see ../shared/data/README.md), the comparison of
+// Pakistan's deals with the world (analysis.World), the figures the default
+// briefing cites without the files (dataset/external/stored_figures.go),
+// and the crosswalk of truce's dates against ETH/PRIO's and PA-X's for
+// dataset/CODEBOOK.md §7.4.
 //
-//	go run ./dataset/external/internal/worldfigures -shared ../shared/data            # figures, markdown
-//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -csv       # figures, CSV (testdata/r/world_figures_go.csv)
-//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -times DIR  # durations for world_figures.R
-//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -crosswalk # crosswalk table, markdown
+//	go run ./dataset/external/internal/worldfigures -shared ../shared/data             # tables, markdown
+//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -csv        # figures, CSV (checked against testdata/world_figures_r.csv)
+//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -times DIR  # durations for testdata/world_figures.R
+//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -stored > dataset/external/stored_figures.go
+//	go run ./dataset/external/internal/worldfigures -shared ../shared/data -crosswalk  # CODEBOOK.md §7.4
 //
-// Method: every deal's time is Deal.Duration's point estimate in days
-// (CODEBOOK.md §5.3); the event is a breakdown, every other end censored
-// (§5.5); ETH/PRIO and UCDP PAD deals not recorded as ended are censored at
-// the end of the dataset's coverage (external.Data.Coverage). The median is
-// the Kaplan–Meier median with 95% log-scale limits (analysis.KaplanMeier,
-// as R's survfit); the share broken down by t days is 1 − S(t), which
-// treats expiry and supersession as censoring (a cause-specific, not a
-// competing-risks, quantity); the log-rank test is analysis.LogRank (R's
-// survdiff). world_figures.R recomputes all of it with R's survival package.
+// Method: analysis.World (Kaplan–Meier medians and shares, log-rank tests
+// with Holm's adjustment) under the three outcomes analysis.WorldOutcomes;
+// world_figures.R recomputes all of it with R's survival package.
 package main
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 
+	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
 	"github.com/truce-lab/truce/dataset/external"
 )
@@ -41,19 +36,42 @@ const (
 	paxOldFile = "pax-pakistan-rows-full-coding-v1to4.csv"
 )
 
+// mode is what the command writes.
+type mode int
+
+const (
+	markdownMode mode = iota
+	csvMode
+	timesMode
+	storedMode
+	crosswalkMode
+)
+
 func main() {
 	shared := flag.String("shared", "../shared/data", "folder holding the public `files`")
 	asCSV := flag.Bool("csv", false, "write the figures as CSV")
 	times := flag.String("times", "", "write each group's durations to `DIR` for world_figures.R")
-	cross := flag.Bool("crosswalk", false, "write the crosswalk table instead of the figures")
+	stored := flag.Bool("stored", false, "write the Go source of dataset/external/stored_figures.go")
+	cross := flag.Bool("crosswalk", false, "write the crosswalk section of dataset/CODEBOOK.md")
 	flag.Parse()
-	if err := run(os.Stdout, *shared, *asCSV, *times, *cross); err != nil {
+	m := markdownMode
+	switch {
+	case *asCSV:
+		m = csvMode
+	case *times != "":
+		m = timesMode
+	case *stored:
+		m = storedMode
+	case *cross:
+		m = crosswalkMode
+	}
+	if err := run(os.Stdout, *shared, m, *times); err != nil {
 		fmt.Fprintln(os.Stderr, "worldfigures:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, shared string, asCSV bool, timesDir string, cross bool) error {
+func run(w io.Writer, shared string, m mode, timesDir string) error {
 	truce, err := dataset.Load()
 	if err != nil {
 		return err
@@ -62,7 +80,7 @@ func run(w io.Writer, shared string, asCSV bool, timesDir string, cross bool) er
 	if err != nil {
 		return err
 	}
-	if cross {
+	if m == crosswalkMode {
 		var pax []external.PaxAgreement
 		for _, f := range []string{paxOldFile, paxNewFile} {
 			p, err := external.ReadPAXFile(filepath.Join(shared, f))
@@ -77,59 +95,32 @@ func run(w io.Writer, shared string, asCSV bool, timesDir string, cross bool) er
 	if err != nil {
 		return err
 	}
-	var sets []outcomeSet
-	for _, o := range []outcome{breakdown, unclearAsBreakdown, anyEnd} {
-		set := outcomeSet{outcome: o, groups: groups(truce, eth, pad, o)}
-		for _, g := range set.groups {
-			f, err := summarize(g)
-			if err != nil {
-				return err
-			}
-			set.figures = append(set.figures, f)
+	if m == timesMode {
+		return writeTimes(timesDir, truce.Deals, eth, pad)
+	}
+	var cs []*analysis.WorldComparison
+	for _, o := range analysis.WorldOutcomes {
+		c, err := analysis.World(truce.Deals, dataset.AsOf(), eth, pad, o)
+		if err != nil {
+			return err
 		}
-		sets = append(sets, set)
+		cs = append(cs, c)
 	}
-	switch {
-	case timesDir != "":
-		return writeTimes(timesDir, sets)
-	case asCSV:
-		return writeCSV(w, sets)
+	switch m {
+	case csvMode:
+		return writeCSV(w, cs)
+	case storedMode:
+		return writeStored(w, cs)
 	}
-	return writeMarkdown(w, sets, append(eth.Warnings, pad.Warnings...))
-}
-
-// outcomeSet is the groups and figures under one definition of the event.
-type outcomeSet struct {
-	outcome outcome
-	groups  []group
-	figures []figure
-}
-
-// writeTimes writes one CSV (outcome,group,time,status) for the R check;
-// it holds derived durations of the external data, so it goes to a scratch
-// folder, never the repository.
-func writeTimes(dir string, sets []outcomeSet) error {
-	f, err := os.Create(filepath.Join(dir, "world_times.csv"))
-	if err != nil {
-		return err
-	}
-	cw := csv.NewWriter(f)
-	cw.Write([]string{"outcome", "group", "time", "status"})
-	for _, set := range sets {
-		for _, g := range set.groups {
-			for j, t := range g.Times {
-				status := "0"
-				if g.Events[j] {
-					status = "1"
-				}
-				cw.Write([]string{set.outcome.String(), g.Name, strconv.FormatFloat(t, 'f', -1, 64), status})
-			}
+	for _, c := range cs {
+		if err := c.Table().Write(w, "md"); err != nil {
+			return err
 		}
+		fmt.Fprintln(w)
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		f.Close()
-		return err
+	fmt.Fprintln(w, "Reader warnings:")
+	for _, s := range append(eth.Warnings, pad.Warnings...) {
+		fmt.Fprintln(w, "- "+s)
 	}
-	return f.Close()
+	return nil
 }
