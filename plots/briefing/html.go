@@ -162,7 +162,7 @@ h2{break-after:avoid;page-break-after:avoid}caption{break-after:avoid}
 .break{break-before:page;page-break-before:always}
 a{color:#222;text-decoration:none}
 .deals{columns:2;column-gap:1.5em;font-size:7pt;line-height:1.3}
-.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:100mm}figure.tall img{max-height:150mm}}`
+.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:95mm}figure.tall img{max-height:150mm}}`
 
 // renderHTML renders the blocks as one self-contained HTML page: styles
 // and images inline, nothing to fetch; links point at the sources.

@@ -212,7 +212,7 @@ func keyFigureList(a *Analyses) []keyFigure {
 			detail: fmt.Sprintf("95%% CI %s. Uncertain dates: %s; unknown ends: %s. If no deal could expire (Kaplan–Meier): %s days.",
 				ciText(h), daysRange(dLo, dHi), daysRange(uLo, uHi), estText(o.Median))},
 		{value: pct(yr.Inc[k]), label: "Broken down within a year",
-			detail: fmt.Sprintf("95%% CI %s to %s; %s had expired or been superseded, %s had not ended. Uncertain dates: %s; unknown ends: %s. If no deal could expire (Kaplan–Meier): %s.",
+			detail: fmt.Sprintf("95%% CI %s to %s; %s had expired or been superseded, %s had not ended. Uncertain dates: %s; unknown ends: %s. If no deal could expire: %s.",
 				pct(yr.Lower[k]), pct(yr.Upper[k]), pct(other), pct(yr.None), pctRange(ydLo, ydHi), pctRange(yuLo, yuHi), pct(1-o.KM.Surv(headlineDay)))},
 		{value: fmt.Sprint(a.Overall.N), label: "Agreements and ceasefires",
 			detail: fmt.Sprintf("%d broke down, %d expired, %d superseded, %d in force; %d with no reported end count only until last reported in force.",

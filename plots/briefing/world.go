@@ -190,7 +190,7 @@ func storedWorldText(a *Analyses) (string, error) {
 		return fmt.Sprintf("%.0f%% (95%% CI %.0f–%.0f%%)", 100*f.Value, 100*f.Lower, 100*f.Upper)
 	}
 	med := fs[4]
-	return fmt.Sprintf("Within a year %.0f%% of the %d deals analysed here had broken down (%s). "+
+	return fmt.Sprintf("Counted as the public data are (Kaplan–Meier, expiry and unknown ends censored), %.0f%% of the %d deals analysed here had broken down within a year (%s). "+
 		"Elsewhere, by the same method: %s of the %s ceasefires of ETH/PRIO worldwide, 1989–2020, or %s if its ends of unclear kind are counted as breakdowns; "+
 		"%s of its %d ceasefires in Asia; and %s of the %d intrastate peace agreements of UCDP PAD, 1975–2021. "+
 		"Half of all ETH/PRIO ceasefires ended in some way within %.0f days (95%% CI %.0f–%.0f). "+
