@@ -77,13 +77,14 @@ func pText(p float64) string {
 
 var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-// humanDate is "24 Apr 2004", "Apr 2004" or "2004" by the date's precision.
+// humanDate is "24 Apr 2004", "Apr 2004" or "2004" by the date's
+// precision, with no-break spaces so that a date never breaks across lines.
 func humanDate(d dataset.Date) string {
 	switch d.Prec {
 	case dataset.Day:
-		return fmt.Sprintf("%d %s %d", d.D, monthAbbr[d.M-1], d.Y)
+		return fmt.Sprintf("%d\u00a0%s\u00a0%d", d.D, monthAbbr[d.M-1], d.Y)
 	case dataset.Month:
-		return fmt.Sprintf("%s %d", monthAbbr[d.M-1], d.Y)
+		return fmt.Sprintf("%s\u00a0%d", monthAbbr[d.M-1], d.Y)
 	case dataset.Year:
 		return fmt.Sprint(d.Y)
 	}

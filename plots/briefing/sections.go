@@ -467,7 +467,7 @@ func dealList(a *Analyses) []dealEntry {
 // title (the link carries the address), or the project's source document.
 func sourceText(s dataset.Source) string {
 	var parts []string
-	for _, x := range []string{s.Publisher, s.Date.String()} {
+	for _, x := range []string{s.Publisher, humanDate(s.Date)} {
 		if x != "" {
 			parts = append(parts, x)
 		}

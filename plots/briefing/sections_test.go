@@ -72,8 +72,8 @@ func TestReadingCells(t *testing.T) {
 	tests := []struct{ name, deal, text string }{
 		{"coded", "", "as coded (middle of each month- or year-only date)"},
 		{"all at upper bounds", "", "every duration at the longest its dates allow"},
-		{"swat-2008 end 2008-07 (no-such-source)", "swat-2008", "ended in Jul 2008, as no-such-source reports"},
-		{"swat-2008 start 2008-05-21 (no-such-source)", "swat-2008", "began on 21 May 2008, as no-such-source reports"},
+		{"swat-2008 end 2008-07 (no-such-source)", "swat-2008", "ended in Jul\u00a02008, as no-such-source reports"},
+		{"swat-2008 start 2008-05-21 (no-such-source)", "swat-2008", "began on 21\u00a0May\u00a02008, as no-such-source reports"},
 	}
 	for _, tt := range tests {
 		c := readingCells(a, tt.name)
