@@ -372,3 +372,28 @@ func TestTiesString(t *testing.T) {
 		t.Errorf("got %q, %q", Efron, Breslow)
 	}
 }
+
+// TestCoxNotEstimableMessage: a covariate whose deals all left observation
+// before the first breakdown has no variance in any risk set; R's coxph
+// gives its coefficient as NA. The error says so rather than naming a
+// linear dependence among covariates that is not there.
+func TestCoxNotEstimableMessage(t *testing.T) {
+	tests := []struct {
+		name    string
+		x       [][]float64
+		names   []string
+		want    string
+		notWant string
+	}{
+		{"censored before any breakdown", [][]float64{{1}, {1}, {0}, {0}, {0}, {0}}, []string{"disarm"}, "coefficient of disarm is not estimable", "linear"},
+		{"collinear", [][]float64{{1, 2}, {0, 0}, {1, 2}, {0, 0}, {1, 2}, {0, 0}}, []string{"a", "b"}, "linear combinations", "not estimable"},
+	}
+	times := []float64{1, 2, 5, 6, 7, 8}
+	events := []bool{false, false, true, true, false, true}
+	for _, tc := range tests {
+		_, err := CoxPH(times, events, tc.x, tc.names, Efron)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), tc.notWant) {
+			t.Errorf("%s: error %v; want one saying %q", tc.name, err, tc.want)
+		}
+	}
+}

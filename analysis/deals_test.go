@@ -1,6 +1,10 @@
 package analysis
 
 import (
+	"encoding/csv"
+	"flag"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -74,11 +78,66 @@ func (e embeddedDeals) flag(t *testing.T, col string) []float64 {
 	return x
 }
 
+// update makes TestDealsInputIsEmbeddedData rewrite
+// testdata/r/deals_input.csv from the embedded data:
+//
+//	go test ./analysis -run TestDealsInputIsEmbeddedData -update
+//
+// then rerun the R scripts in testdata/r that read it (see their headers).
+var update = flag.Bool("update", false, "rewrite testdata/r/deals_input.csv from the embedded data")
+
+// writeDealsInput writes the embedded deals as testdata/r/deals_input.csv:
+// id, time, status (0 censored, 1 breakdown, 2 expired, 3 superseded),
+// start_year, end_type, as_of_time (days from start to dataset.AsOf(), the
+// follow-up an unknown end could have had), then one 0/1 column per
+// concession (has:NAME) and commitment (commits:NAME) in vocabulary order.
+func writeDealsInput(t *testing.T, e embeddedDeals) {
+	t.Helper()
+	var cols []string
+	for _, c := range dataset.Concessions() {
+		cols = append(cols, "has:"+c)
+	}
+	for _, c := range dataset.Commitments() {
+		cols = append(cols, "commits:"+c)
+	}
+	f, err := os.Create(filepath.Join("testdata", "r", "deals_input.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	w.Write(append([]string{"id", "time", "status", "start_year", "end_type", "as_of_time"}, cols...))
+	flags := make([][]float64, len(cols))
+	for j, c := range cols {
+		flags[j] = e.flag(t, c)
+	}
+	for i, id := range e.ids {
+		d := *e.deals[id]
+		endType := string(d.EndType)
+		d.EndType = dataset.EndTypeOngoing
+		toAsOf, _ := d.Duration(dataset.AsOf())
+		rec := []string{id, strconv.Itoa(int(e.times[i])), strconv.Itoa(e.causes[i]), strconv.Itoa(d.Start.Y), endType, strconv.Itoa(toAsOf.Days)}
+		for j := range cols {
+			rec = append(rec, strconv.Itoa(int(flags[j][i])))
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestDealsInputIsEmbeddedData checks that testdata/r/deals_input.csv, which
 // the R references read, still equals the embedded data: if the dataset
 // changes, regenerate the file and rerun the R scripts that read it.
 func TestDealsInputIsEmbeddedData(t *testing.T) {
 	e := loadEmbeddedDeals(t)
+	if *update {
+		writeDealsInput(t, e)
+	}
 	rows := readRCSV(t, "deals_input.csv")
 	if len(rows) != len(e.ids) {
 		t.Fatalf("deals_input.csv has %d deals; the embedded data %d", len(rows), len(e.ids))

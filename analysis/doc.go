@@ -19,7 +19,12 @@
 //     every observation censored, a group with one deal, non-convergence),
 //     in the style of golang.org/x/perf/benchmath. Commands print them.
 //     ClassifyWarning turns a sentence into a typed Warning (kind, group,
-//     figures), so that tables print each fact once (UniqueWarnings).
+//     figures), so that tables print each fact once (UniqueWarnings), and
+//     GatherWarnings turns the Typed warnings of many tables into one short
+//     list of plain sentences (a briefing's "How sure are we").
+//   - Tables (Table) round numbers for people in text and Markdown and
+//     carry them at full precision in CSV and JSON (Table.Full); a median
+//     that falls between two times keeps its .5.
 //   - Every estimator names its method and source in its doc comment, and its
 //     tests compare it with R's survival package (scripts and their output
 //     in testdata/r/, so the tests do not need R).

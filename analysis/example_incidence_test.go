@@ -35,9 +35,9 @@ func ExampleAalenJohansen() {
 	half := inc.TimeTo(slices.Index(inc.Causes, "breakdown"), 0.5)
 	fmt.Printf("half had broken down by day %.0f\n", half.Estimate)
 	// Output:
-	// in force    0.313
-	// breakdown   0.520 (95% CI 0.329–0.821)
-	// expired     0.104 (95% CI 0.028–0.389)
-	// superseded  0.063 (95% CI 0.009–0.416)
-	// half had broken down by day 313
+	// in force    0.232
+	// breakdown   0.625 (95% CI 0.466–0.837)
+	// expired     0.071 (95% CI 0.019–0.269)
+	// superseded  0.073 (95% CI 0.019–0.278)
+	// half had broken down by day 234
 }

@@ -130,7 +130,7 @@ func FirthCox(times []float64, events []bool, x [][]float64, names []string) (*F
 		res.Terms = append(res.Terms, t)
 	}
 	if f.nev < 10*p {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("only %d events for %d covariates: even the penalised estimates are imprecise; rely on the profile interval and the likelihood-ratio test", f.nev, p))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("only %s for %s: even the penalised estimates are imprecise; rely on the profile interval and the likelihood-ratio test", Plural(f.nev, "event", "events"), Plural(p, "covariate", "covariates")))
 	}
 	return res, nil
 }

@@ -19,12 +19,23 @@ func fmtNum(x float64, decimals int) string {
 	return strconv.FormatFloat(x, 'f', decimals, 64)
 }
 
-// fmtFull formats a number for machine-readable output: shortest exact form.
+// fmtFull formats a number for machine-readable output: the shortest form
+// that reads back exactly; NaN is "NA", infinities "Inf" and "-Inf".
 func fmtFull(x float64) string {
-	if math.IsNaN(x) {
-		return "NA"
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return fmtNum(x, 0)
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// fmtDays formats a number of days for people: whole days as they are, and
+// a median that falls between two times (an average, such as 874.5) with
+// its .5 kept rather than rounded half to even.
+func fmtDays(x float64) string {
+	if x == math.Trunc(x) || math.IsNaN(x) || math.IsInf(x, 0) {
+		return fmtNum(x, 0)
+	}
+	return fmtNum(x, 1)
 }
 
 // FormatP formats a p-value for people: two significant digits, "<0.001"
@@ -39,13 +50,42 @@ func FormatP(p float64) string {
 	return strconv.FormatFloat(p, 'g', 2, 64)
 }
 
-// fmtQuantile formats a median for people: the days, or "not reached".
+// fmtEstimate formats a median for people: the days (fmtDays), or "not
+// reached".
 func fmtEstimate(x float64, reached bool) string {
 	if !reached {
 		return "not reached"
 	}
-	return fmtNum(x, 0)
+	return fmtDays(x)
 }
+
+// cell is one table cell: text for people (text and Markdown) and full for
+// programs (CSV and JSON), which carry numbers at full precision.
+type cell struct{ text, full string }
+
+// txt is a cell that reads the same for people and programs.
+func txt(s string) cell { return cell{s, s} }
+
+// num is a number rounded to decimals for people and in full for programs.
+func num(x float64, decimals int) cell { return cell{fmtNum(x, decimals), fmtFull(x)} }
+
+// days is a number of days (fmtDays for people).
+func days(x float64) cell { return cell{fmtDays(x), fmtFull(x)} }
+
+// pval is a p-value (FormatP for people).
+func pval(p float64) cell { return cell{FormatP(p), fmtFull(p)} }
+
+// est is a median or other quantile: "not reached" for people and NA for
+// programs when it was not reached.
+func est(x float64, reached bool) cell {
+	if !reached {
+		return cell{fmtEstimate(x, reached), "NA"}
+	}
+	return days(x)
+}
+
+// count is an integer.
+func count(n int) cell { return txt(strconv.Itoa(n)) }
 
 // Plural says a count with the word that fits it: Plural(1, "deal",
 // "deals") is "1 deal", Plural(3, "deal", "deals") "3 deals". Every count

@@ -194,10 +194,10 @@ func AalenJohansen(times []float64, causes []int, names []string, conf float64) 
 	case all == 0:
 		inc.Warnings = append(inc.Warnings, "every observation is censored: every cumulative incidence stays at 0")
 	case all < 5:
-		inc.Warnings = append(inc.Warnings, fmt.Sprintf("only %d endings: the estimates and their confidence limits are unreliable", all))
+		inc.Warnings = append(inc.Warnings, "only "+Plural(all, "ending", "endings")+": the estimates and their confidence limits are unreliable")
 	}
 	if inc.N < 10 {
-		inc.Warnings = append(inc.Warnings, fmt.Sprintf("only %d observations: the estimates and their confidence limits are unreliable", inc.N))
+		inc.Warnings = append(inc.Warnings, "only "+Plural(inc.N, "observation", "observations")+": the estimates and their confidence limits are unreliable")
 	}
 	return inc, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/truce-lab/truce/dataset"
 )
@@ -21,7 +20,7 @@ func LogRankTable(by string, lr *LogRankResult) *Table {
 		Notes: []string{fmt.Sprintf("Log-rank chi-square %.3f on %d df, p = %s (R survdiff). Observed and expected breakdowns if every group had the pooled hazard.",
 			lr.Chisq, lr.DF, FormatP(lr.P))}}
 	for _, g := range lr.Groups {
-		t.Rows = append(t.Rows, []string{g.Group, strconv.Itoa(g.N), fmtNum(g.Observed, 0), fmtNum(g.Expected, 2), fmtNum(g.Observed-g.Expected, 2)})
+		t.add(txt(g.Group), count(g.N), num(g.Observed, 0), num(g.Expected, 2), num(g.Observed-g.Expected, 2))
 	}
 	return t
 }
@@ -59,7 +58,7 @@ func CoxTable(cox *Cox) *Table {
 			cox.N, cox.Events, cox.LRChisq, cox.LRDF, FormatP(cox.LRP), cox.WaldChisq, FormatP(cox.WaldP), cox.ScoreChisq, FormatP(cox.ScoreP)),
 			"hazard_ratio above 1: deals with more of the covariate broke down faster. 95% limits. Matches R's coxph."}}
 	for _, c := range cox.Terms {
-		t.Rows = append(t.Rows, []string{c.Term, fmtNum(c.Coef, 3), fmtNum(c.ExpCoef, 3), fmtNum(c.SE, 3), fmtNum(c.Z, 2), FormatP(c.P), fmtNum(c.Lower, 3), fmtNum(c.Upper, 3)})
+		t.add(txt(c.Term), num(c.Coef, 3), num(c.ExpCoef, 3), num(c.SE, 3), num(c.Z, 2), pval(c.P), num(c.Lower, 3), num(c.Upper, 3))
 	}
 	return t
 }

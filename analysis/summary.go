@@ -55,8 +55,10 @@ func Summarize(s *Sample, by string, tau float64) ([]GroupSummary, []string, err
 		for _, w := range km.Warnings {
 			warnings = append(warnings, prefixGroup(by, g, w))
 		}
-		if km.N == 1 {
+		if km.N == 1 && km.Events == 1 {
 			warnings = append(warnings, prefixGroup(by, g, "a group with one deal: its median is that deal's duration"))
+		} else if km.N == 1 {
+			warnings = append(warnings, prefixGroup(by, g, "a group with one deal, still in force when last observed: its median is not reached"))
 		}
 		out = append(out, gs)
 	}
@@ -116,9 +118,9 @@ func SummaryTable(by string, groups []GroupSummary, warnings []string) *Table {
 		Warnings: warnings,
 	}
 	for _, g := range groups {
-		t.Rows = append(t.Rows, []string{g.Group, strconv.Itoa(g.N), strconv.Itoa(g.Breakdowns),
-			fmtEstimate(g.Median.Estimate, g.Median.Reached), fmtEstimate(g.Median.Lower, g.Median.LowerReached), fmtEstimate(g.Median.Upper, g.Median.UpperReached),
-			fmtNum(g.RMST, 1), fmtNum(g.RMSTSE, 1), daysWithMark(g.Shortest, g.ShortestCensored), daysWithMark(g.Longest, g.LongestCensored)})
+		t.add(txt(g.Group), count(g.N), count(g.Breakdowns),
+			est(g.Median.Estimate, g.Median.Reached), est(g.Median.Lower, g.Median.LowerReached), est(g.Median.Upper, g.Median.UpperReached),
+			num(g.RMST, 1), num(g.RMSTSE, 1), txt(daysWithMark(g.Shortest, g.ShortestCensored)), txt(daysWithMark(g.Longest, g.LongestCensored)))
 	}
 	return t
 }

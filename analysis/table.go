@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,13 +15,53 @@ import (
 // names, rows of formatted cells, the method notes and the warnings that
 // must be printed with it.
 type Table struct {
-	Name     string // short machine name, e.g. "concessions"
-	Title    string
-	Columns  []string
-	Numeric  []bool // per column: JSON writes the cells as numbers
-	Rows     [][]string
+	Name    string // short machine name, e.g. "concessions"
+	Title   string
+	Columns []string
+	Numeric []bool // per column: JSON writes the cells as numbers
+	Rows    [][]string
+	// Full holds the cells at full precision, row by row like Rows, for
+	// CSV and JSON; when it does not match Rows, they use Rows.
+	Full     [][]string
 	Notes    []string // method and caveats, printed under the table
 	Warnings []string
+	// Typed are the warnings as typed values, where the table's builder
+	// gives them (Warnings then holds their sentences); TypedWarnings
+	// classifies Warnings otherwise.
+	Typed []Warning
+}
+
+// TypedWarnings returns the table's warnings as typed values: Typed when
+// set, else each of Warnings classified (ClassifyWarning).
+func (t *Table) TypedWarnings() []Warning {
+	if len(t.Typed) > 0 {
+		return t.Typed
+	}
+	out := make([]Warning, len(t.Warnings))
+	for i, w := range t.Warnings {
+		out[i] = ClassifyWarning("", w)
+	}
+	return out
+}
+
+// add appends a row of cells, rounded in Rows and in full in Full.
+func (t *Table) add(cs ...cell) {
+	text, full := make([]string, len(cs)), make([]string, len(cs))
+	for i, c := range cs {
+		text[i], full[i] = c.text, c.full
+	}
+	if len(t.Full) != len(t.Rows) {
+		t.Full = append([][]string(nil), t.Rows...)
+	}
+	t.Rows, t.Full = append(t.Rows, text), append(t.Full, full)
+}
+
+// machineRows are the rows CSV and JSON write: Full when it matches Rows.
+func (t *Table) machineRows() [][]string {
+	if len(t.Full) == len(t.Rows) {
+		return t.Full
+	}
+	return t.Rows
 }
 
 // Formats returns the output formats a Table can be written in.
@@ -146,20 +187,21 @@ func (t *Table) writeCSV(w io.Writer) error {
 	if err := cw.Write(t.Columns); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.Rows); err != nil {
+	if err := cw.WriteAll(t.machineRows()); err != nil {
 		return err
 	}
 	return cw.Error()
 }
 
 func (t *Table) writeJSON(w io.Writer) error {
-	rows := make([]map[string]any, len(t.Rows))
-	for i, r := range t.Rows {
+	machine := t.machineRows()
+	rows := make([]map[string]any, len(machine))
+	for i, r := range machine {
 		m := make(map[string]any, len(r))
 		for j, c := range r {
 			m[t.Columns[j]] = c
 			if t.numeric(j) {
-				if f, err := strconv.ParseFloat(c, 64); err == nil {
+				if f, err := strconv.ParseFloat(c, 64); err == nil && !math.IsInf(f, 0) {
 					m[t.Columns[j]] = f
 				} else if c == "" || c == "NA" {
 					m[t.Columns[j]] = nil

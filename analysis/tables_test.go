@@ -255,13 +255,13 @@ func TestScenarioDurationsMatchFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids, times, events := scenarioDurations(deals, asOf, "")
+	ids, times, causes := scenarioDurations(deals, asOf, "")
 	if strings.Join(ids, " ") != strings.Join(s.IDs, " ") {
 		t.Fatalf("ids %v, frame %v", ids, s.IDs)
 	}
 	for i := range ids {
-		if times[i] != s.Times[i] || events[i] != s.Events[i] {
-			t.Errorf("%s: (%v, %v), frame (%v, %v)", ids[i], times[i], events[i], s.Times[i], s.Events[i])
+		if times[i] != s.Times[i] || (causes[i] == 1) != s.Events[i] {
+			t.Errorf("%s: (%v, %v), frame (%v, %v)", ids[i], times[i], causes[i], s.Times[i], s.Events[i])
 		}
 	}
 }

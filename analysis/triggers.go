@@ -135,9 +135,8 @@ func TriggerTable(tr *Triggers) *Table {
 		},
 	}
 	for _, r := range tr.Rows {
-		t.Rows = append(t.Rows, []string{r.Trigger, strconv.Itoa(r.N), fmtNum(r.Share, 2),
-			countList(r.ByEvent, tr.EndEvents), countList(r.ByWho, tr.BrokenBy),
-			fmtEstimate(r.Median.Estimate, r.Median.Reached), joinIDs(r.Examples, 4)})
+		t.add(txt(r.Trigger), count(r.N), num(r.Share, 2), txt(countList(r.ByEvent, tr.EndEvents)), txt(countList(r.ByWho, tr.BrokenBy)),
+			est(r.Median.Estimate, r.Median.Reached), txt(joinIDs(r.Examples, 4)))
 	}
 	return t
 }

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -99,6 +101,9 @@ var warningPatterns = []struct {
 	{"too few to test", WarnSmallGroup},
 	{"no events", WarnNoEventsInGroup},
 	{"events:", WarnFewEvents},
+	{" event:", WarnFewEvents},
+	{"endings:", WarnFewEvents},
+	{" ending:", WarnFewEvents},
 	{"observations:", WarnFewObservations},
 	{"arrangements:", WarnFewArrangements},
 	{"random permutations", WarnMonteCarlo},
@@ -110,7 +115,9 @@ var warningPatterns = []struct {
 // Warning of its kind (WarnOther when no pattern matches), so that the
 // []string Warnings of every result keep working while tables and the
 // briefing move to typed values. It leaves Figures empty: a producer that
-// builds a Warning itself fills them. A sentence of
+// builds a Warning itself fills them, except for the expected count of a
+// chi-square warning about one group, which moves from the sentence to
+// Figures["expected"]. A sentence of
 // the form "group: message" or "group (Cox): message", as concessions.go
 // writes them, is split when group is the given one.
 func ClassifyWarning(group, sentence string) Warning {
@@ -128,5 +135,20 @@ func ClassifyWarning(group, sentence string) Warning {
 			break
 		}
 	}
+	if w.Kind == WarnChiSquare {
+		// `group "with" (1.41) has fewer than 5 expected events`: the
+		// figure goes to Figures, so that the same fact about several
+		// categories reads the same and is gathered once.
+		if m := expectedFigure.FindAllStringSubmatch(w.Message, -1); len(m) == 1 {
+			if v, err := strconv.ParseFloat(m[0][1], 64); err == nil {
+				w.Figures = map[string]float64{"expected": v}
+				w.Message = expectedFigure.ReplaceAllString(w.Message, "")
+			}
+		}
+	}
 	return w
 }
+
+// expectedFigure is the expected count LogRank's chi-square warning gives
+// after a group's name.
+var expectedFigure = regexp.MustCompile(` \(([0-9]+(?:\.[0-9]+)?)\)`)

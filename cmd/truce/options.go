@@ -35,6 +35,8 @@ type options struct {
 	// ethprio, ucdpPad and outcome are the world comparison's flags
 	// (cmd_world.go).
 	ethprio, ucdpPad, outcome string
+
+	analysisFlags // cmd_analysis.go
 }
 
 // whereFlag collects repeated --where COL=VALUE filters.

@@ -17,7 +17,10 @@
 #                               days from start to the as-of date, 0/1
 #                               concession and commitment flags;
 #                               deals_test.go checks that the file still
-#                               equals the embedded data)
+#                               equals the embedded data; rewrite it with
+#                               go test ./analysis -run
+#                               TestDealsInputIsEmbeddedData -update, then
+#                               rerun every script here that reads it)
 #   incidence_input_random.csv  time,status,group: 150 seeded random
 #                               subjects with all three endings, ties, and
 #                               two groups
@@ -73,7 +76,8 @@ stopifnot(abs(summary(byg)$pstate[summary(byg)$strata == "group=b", 2] -
 out <- do.call(rbind, rows)
 write.csv(out, "incidence_expected.csv", row.names = FALSE, quote = FALSE)
 
-# Figures quoted in issue 9, on the embedded data.
+# Headline figures on the embedded data (213 and 313 days were quoted in
+# issue 9 on dataset v0.1.0).
 deals$f <- factor(deals$status, 0:3, endings)
 s <- summary(survfit(Surv(time, f) ~ 1, data = deals), times = c(213, 313, 365))
 print(cbind(time = s$time, s$pstate))
