@@ -86,7 +86,7 @@ type Analyses struct {
 	Triggers    *analysis.Triggers
 	Sensitivity *analysis.Sensitivity
 	Competing   *Competing       // the competing-risk headline figures
-	Tests       []ConcessionTest // the concession comparisons, adjusted for multiplicity
+	Tests       []analysis.ConcessionRow // the concession comparisons tested (testedRows)
 }
 
 // Deals are the deals analysed.
@@ -118,7 +118,7 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 			return nil, err
 		}
 		a.Overall = overall[0]
-		if a.Competing, err = analyseCompeting(sel.Deals, sel.AsOf); err != nil {
+		if a.Competing, err = analyseCompeting(s, sel.Deals, sel.AsOf); err != nil {
 			return nil, err
 		}
 	}
@@ -139,9 +139,7 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 		if a.Concessions, err = analysis.AnalyzeConcessions(s, analysis.ConcessionColumns()); err != nil {
 			return nil, err
 		}
-		if a.Tests, err = adjustTests(s, a.Concessions); err != nil {
-			return nil, err
-		}
+		a.Tests = testedRows(a.Concessions)
 	}
 	if opts.needed(partTriggers) {
 		if a.Triggers, err = analysis.AnalyzeTriggers(s); err != nil {

@@ -35,6 +35,9 @@ func caveats(a *Analyses) []string {
 	if len(a.Tests) > 0 {
 		out = append(out, fmt.Sprintf("Many comparisons: %d concessions and commitments are tested, so a few small p-values are expected by chance. The briefing quotes p-values adjusted for this (Holm; Benjamini–Hochberg in the full table).", len(a.Tests)))
 	}
+	if s := eraCaveat(a.Concessions); s != "" {
+		out = append(out, s)
+	}
 	out = append(out, "Concessions were not assigned at random: they reflect the balance of force when a deal was made, so a link between a concession and a deal's length would not show that the concession caused it.")
 	if s := smallGroupCaveat(a); s != "" {
 		out = append(out, s)
@@ -62,8 +65,12 @@ func smallGroupCaveat(a *Analyses) string {
 			}
 		}
 	}
-	for _, t := range a.Tests {
-		add(strings.ToLower(categoryLabel(t.Row)), t.Row.Warnings)
+	if a.Concessions != nil {
+		for _, r := range a.Concessions.Rows {
+			if r.NWith > 0 {
+				add(strings.ToLower(categoryLabel(r)), r.Warnings)
+			}
+		}
 	}
 	var groups []string
 	for _, k := range []analysis.WarningKind{analysis.WarnSmallGroup, analysis.WarnFewEvents, analysis.WarnNoEventsInGroup, analysis.WarnMonotoneLikelihood, analysis.WarnFewArrangements, analysis.WarnChiSquare} {
@@ -76,7 +83,7 @@ func smallGroupCaveat(a *Analyses) string {
 	if len(groups) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Small groups: %d of the groups and comparisons rest on very few deals or breakdowns (%s); their figures are the roughest, and where one side has no breakdown only the Firth test is meaningful.",
+	return fmt.Sprintf("Small groups: %d of the groups and comparisons rest on very few deals or breakdowns (%s); their figures are the roughest, those with a single deal are not tested, and where one side has no breakdown only the Firth test is meaningful.",
 		len(groups), strings.Join(groups, ", "))
 }
 
@@ -90,4 +97,21 @@ func methods(a *Analyses) []string {
 		"Comparisons: log-rank test (R survdiff) for each concession and commitment, adjusted for the number of comparisons by Holm's method (and Benjamini–Hochberg); hazard ratios from one-covariate Cox models (Efron ties); Firth's penalised-likelihood Cox model (as R's coxphf) with its likelihood-ratio test, which stays valid when one side has no breakdown.",
 		"The deals are not a random sample and concessions were not assigned at random: p-values mark patterns worth a closer look, not effects.",
 	}
+}
+
+// eraCaveat says whether later deals broke down faster (the Cox model on
+// the start year, analysis.Concessions.Era).
+func eraCaveat(c *analysis.Concessions) string {
+	if c == nil || c.Era == nil || len(c.Era.Terms) == 0 {
+		return ""
+	}
+	e := c.Era.Terms[0]
+	verdict := "The era shows no clear trend"
+	if e.P < 0.05 && e.ExpCoef > 1 {
+		verdict = "Later deals broke down faster"
+	} else if e.P < 0.05 {
+		verdict = "Later deals lasted longer"
+	}
+	return fmt.Sprintf("%s: hazard ratio %.2f per start year (95%% CI %.2f to %.2f, p %s). The full table in Appendix B gives each comparison with the start year held fixed.",
+		verdict, e.ExpCoef, e.Lower, e.Upper, pText(e.P))
 }

@@ -37,13 +37,13 @@ type ScenarioIncidence struct {
 // headlineDay is the horizon of "share after a year".
 const headlineDay = 365
 
-func analyseCompeting(deals []dataset.Deal, asOf dataset.Date) (*Competing, error) {
-	ids, times, causes := analysis.Endings(deals, asOf)
-	c := &Competing{}
-	var err error
-	if c.Inc, err = analysis.AalenJohansen(times, causes, analysis.EndingNames, 0.95); err != nil {
+func analyseCompeting(s *analysis.Sample, deals []dataset.Deal, asOf dataset.Date) (*Competing, error) {
+	all, err := analysis.AnalyzeIncidence(s, deals, asOf, "")
+	if err != nil {
 		return nil, err
 	}
+	c := &Competing{Inc: all[0].Incidence}
+	ids, times, causes := analysis.Endings(deals, asOf)
 	byID := map[string]dataset.Duration{}
 	for i := range deals {
 		if dur, ok := deals[i].Duration(asOf); ok {

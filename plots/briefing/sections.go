@@ -136,11 +136,11 @@ func answer(a *Analyses) string {
 			strings.ToLower(dataset.Label("trigger", top.Trigger)), top.N, tr.Breakdowns, evN, endEventPhrase(ev)))
 	}
 	if best, ok := smallestAdjusted(a.Tests); ok {
-		if best.Holm >= 0.05 {
+		if best.LogRankPHolm >= 0.05 {
 			s = append(s, fmt.Sprintf("No concession or commitment is clearly linked to longer or shorter deals once the %d comparisons are adjusted for their number.", len(a.Tests)))
 		} else {
 			s = append(s, fmt.Sprintf("Deals with %s differ even after adjusting the %d comparisons for their number (Holm-adjusted p %s).",
-				strings.ToLower(categoryLabel(best.Row)), len(a.Tests), pText(best.Holm)))
+				strings.ToLower(categoryLabel(best)), len(a.Tests), pText(best.LogRankPHolm)))
 		}
 	}
 	s = append(s, "What became of the deals with no reported end moves these figures more than anything else: see the ranges below.")
@@ -227,12 +227,12 @@ func keyFigureList(a *Analyses) []keyFigure {
 	if best, ok := smallestAdjusted(a.Tests); ok {
 		survive := 0
 		for _, t := range a.Tests {
-			if t.Holm < 0.05 {
+			if t.LogRankPHolm < 0.05 {
 				survive++
 			}
 		}
 		figs = append(figs, keyFigure{value: fmt.Sprintf("%d of %d", survive, len(a.Tests)), label: "Concession comparisons that hold after adjustment",
-			detail: fmt.Sprintf("Log-rank tests, Holm-adjusted for the %d comparisons: the smallest p, %s (%s), becomes %s.", len(a.Tests), pText(best.Row.LogRankP), strings.ToLower(categoryLabel(best.Row)), pText(best.Holm))})
+			detail: fmt.Sprintf("Log-rank tests, Holm-adjusted for the %d comparisons: the smallest p, %s (%s), becomes %s.", len(a.Tests), pText(best.LogRankP), strings.ToLower(categoryLabel(best)), pText(best.LogRankPHolm))})
 	}
 	return figs
 }
@@ -355,18 +355,18 @@ func concessionText(a *Analyses) string {
 		return "Too few deals to compare concessions."
 	}
 	verdict := "none holds after adjustment"
-	if best.Holm < 0.05 {
+	if best.LogRankPHolm < 0.05 {
 		verdict = "some hold after adjustment"
 	}
 	return fmt.Sprintf("Each state concession and militant commitment is compared between the deals that included it and those that did not: %d comparisons, so some small p-values are expected by chance alone, and %s (smallest Holm-adjusted p %s, Benjamini–Hochberg %s). A concession no source reports counts as absent.",
-		len(a.Tests), verdict, pText(best.Holm), pText(best.BH))
+		len(a.Tests), verdict, pText(best.LogRankPHolm), pText(best.LogRankPBH))
 }
 
 // concessionGrid is the comparisons, smallest p first; limit > 0 keeps
 // that many rows.
 func concessionGrid(a *Analyses, limit int) block {
 	tests := slices.Clone(a.Tests)
-	slices.SortStableFunc(tests, func(x, y ConcessionTest) int { return cmp.Compare(x.Row.LogRankP, y.Row.LogRankP) })
+	slices.SortStableFunc(tests, func(x, y analysis.ConcessionRow) int { return cmp.Compare(x.LogRankP, y.LogRankP) })
 	title := fmt.Sprintf("All %d concession and commitment comparisons", len(tests))
 	if limit > 0 && len(tests) > limit {
 		tests = tests[:limit]
@@ -379,21 +379,18 @@ func concessionGrid(a *Analyses, limit int) block {
 		csvFile: "table-concessions.csv"}
 	if limit == 0 {
 		g.class = "wide"
-		g.columns = append(g.columns, "Benjamini–Hochberg p")
-		g.numeric = append(g.numeric, true)
+		g.columns = append(g.columns, "Benjamini–Hochberg p", "hazard ratio, start year held fixed")
+		g.numeric = append(g.numeric, true, true)
 	}
-	for _, t := range tests {
-		r := t.Row
+	for _, r := range tests {
 		hr, lo, hi := r.HR()
-		firth := "n/a"
-		if t.Firth != nil && len(t.Firth.Terms) > 0 {
-			firth = pText(t.Firth.Terms[0].P)
-		}
+		_, _, _, firthP := r.FirthHR()
 		row := []cell{{text: capital(categoryLabel(r))}, {text: fmt.Sprintf("%d (%d)", r.NWith, r.EvWith)},
 			{text: estText(r.MedianWith) + " / " + estText(r.MedianWithout), nowrap: true}, {text: hrText(hr, lo, hi), nowrap: true},
-			{text: firth}, {text: pText(r.LogRankP)}, {text: pText(t.Holm)}}
+			{text: pText(firthP)}, {text: pText(r.LogRankP)}, {text: pText(r.LogRankPHolm)}}
 		if limit == 0 {
-			row = append(row, cell{text: pText(t.BH)})
+			ahr, alo, ahi, _ := r.AdjustedHR()
+			row = append(row, cell{text: pText(r.LogRankPBH)}, cell{text: hrText(ahr, alo, ahi), nowrap: true})
 		}
 		g.rows = append(g.rows, row)
 	}
