@@ -85,7 +85,7 @@ type Analyses struct {
 	Concessions *analysis.Concessions
 	Triggers    *analysis.Triggers
 	Sensitivity *analysis.Sensitivity
-	Competing   *Competing       // the competing-risk headline figures
+	Competing   *Competing               // the competing-risk headline figures
 	Tests       []analysis.ConcessionRow // the concession comparisons tested (testedRows)
 }
 
