@@ -513,10 +513,17 @@ func readingCells(a *Analyses, name string) []cell {
 	src := m[4]
 	if a.Data != nil {
 		if s, ok := a.Data.Source(src); ok {
-			src = s.Publisher
+			src = cmp.Or(s.Publisher, s.Author)
+			if src == "" && s.Title != "" {
+				src = "the source “" + strings.Trim(s.Title, "[]") + "”"
+			}
 		}
 	}
-	return []cell{{deals: []string{m[1]}}, {text: fmt.Sprintf("%s %s, as %s reports", map[string]string{"start": "began", "end": "ended"}[m[2]], date, src)}}
+	text := fmt.Sprintf("%s %s", map[string]string{"start": "began", "end": "ended"}[m[2]], date)
+	if src != "" {
+		text += ", as " + src + " reports"
+	}
+	return []cell{{deals: []string{m[1]}}, {text: text}}
 }
 
 // tableGrid shows an analysis table for reading: column names in words
