@@ -318,13 +318,18 @@ func TestTriggerRows(t *testing.T) {
 		mk("test-c", dataset.EndTypeBreakdown, "drone-strike", "declaration"),
 		mk("test-d", dataset.EndTypeBreakdown, "drone-strike", "operation"),
 		mk("test-e", dataset.EndTypeExpired, "none", "expiry"), // not a breakdown
-	})
+	}, dataset.Date{})
 	if len(rows) != 2 || rows[0].Trigger != "drone-strike" || rows[0].Total != 3 || rows[1].Trigger != "military-operation" {
 		t.Fatalf("rows %+v", rows)
 	}
 	want := []triggerSeg{{"declaration", 1}, {"operation", 2}} // end_event vocabulary order
 	if !slices.Equal(rows[0].Segs, want) {
 		t.Errorf("segments %v, want %v", rows[0].Segs, want)
+	}
+	// As of a date before the breakdowns, none is counted (as
+	// analysis.AnalyzeTriggers counts them).
+	if rows := triggerRows([]dataset.Deal{mk("test-a", dataset.EndTypeBreakdown, "drone-strike", "operation")}, dataset.MustDate("2005-01-15")); len(rows) != 0 {
+		t.Errorf("as of 2005-01-15: rows %+v, want none", rows)
 	}
 }
 

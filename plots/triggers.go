@@ -38,16 +38,19 @@ var endEventColors = palette{
 	"unknown":          grey,
 }
 
-// triggerRows counts the deals that ended in breakdown by trigger and
-// end_event, most frequent trigger first (ties in vocabulary order). A
+// triggerRows counts the deals that ended in breakdown (by asOf, unless
+// it is zero) by trigger and end_event, most frequent trigger first (ties in vocabulary order). A
 // breakdown without a coded trigger counts as "unknown", so the bars add
 // up to the breakdowns, as analysis.Triggers counts them.
-func triggerRows(deals []dataset.Deal) []triggerRow {
+func triggerRows(deals []dataset.Deal, asOf dataset.Date) []triggerRow {
 	counts := map[string]map[string]int{}
 	var trig, by []string
 	for _, d := range deals {
 		if d.EndType != dataset.EndTypeBreakdown {
 			continue
+		}
+		if dur, ok := d.Duration(asOf); !asOf.IsZero() && (!ok || !dur.Event) {
+			continue // not broken down yet at the as-of date
 		}
 		t, b := string(d.Trigger), string(d.EndEvent)
 		if t == "" {
@@ -128,11 +131,12 @@ func (s stacks) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // Triggers draws the proximate causes of the breakdowns (the trigger
-// column of deals whose end_type is breakdown) as horizontal bars, the most
+// column of deals whose end_type is breakdown, by meta.AsOf when it is
+// set) as horizontal bars, the most
 // frequent at the top, stacked by the end event (end_event: what happened
 // at the end), so that cause and end are shown apart.
 func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
-	rows := triggerRows(deals)
+	rows := triggerRows(deals, meta.AsOf)
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("plots: Triggers: no deal ended in breakdown")
 	}
