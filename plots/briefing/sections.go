@@ -103,11 +103,29 @@ func metaPara(a *Analyses) block {
 	return para{fmt.Sprintf("truce dataset v%s, reporting reviewed up to %s; %d agreements and ceasefires analysed (talks that produced no deal are left out).", a.Version, humanDate(a.AsOf()), a.Overall.N)}
 }
 
-// endCounts counts the analysed deals by how they ended.
+// endCounts counts the analysed deals by how they stood at the as-of
+// date (analysis.Endings): broken down, expired, superseded, unknown end
+// (censored at last_seen), and in force (every other deal, including
+// those that ended only after the as-of date).
 func endCounts(a *Analyses) map[dataset.EndType]int {
 	n := map[dataset.EndType]int{}
+	end := map[int]dataset.EndType{1: dataset.EndTypeBreakdown, 2: dataset.EndTypeExpired, 3: dataset.EndTypeSuperseded}
+	ids, _, causes := analysis.Endings(a.Deals(), a.AsOf())
+	byID := map[string]*dataset.Deal{}
 	for i := range a.Deals() {
-		n[a.Deals()[i].EndType]++
+		byID[a.Deals()[i].ID] = &a.Deals()[i]
+	}
+	for i, id := range ids {
+		if et, ok := end[causes[i]]; ok {
+			n[et]++
+			continue
+		}
+		d := byID[id]
+		if dur, ok := d.Duration(a.AsOf()); ok && dur.Basis == "last_seen" {
+			n[dataset.EndTypeUnknown]++
+		} else {
+			n[dataset.EndTypeOngoing]++
+		}
 	}
 	return n
 }
