@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/truce-lab/truce/dataset"
 )
 
 // TestInternalLinksResolve checks that every deal link of the HTML and the
@@ -80,6 +82,30 @@ func TestReadingCells(t *testing.T) {
 		deal := strings.Join(c[0].deals, ",")
 		if deal != tt.deal || c[1].text != tt.text {
 			t.Errorf("%q: deal %q, text %q; want %q, %q", tt.name, deal, c[1].text, tt.deal, tt.text)
+		}
+	}
+}
+
+// TestEndCountsAsOf checks that the counts of how the deals ended add up
+// to the deals analysed, and the breakdowns to those the triggers count,
+// at the dataset's date and at an earlier one.
+func TestEndCountsAsOf(t *testing.T) {
+	data, err := dataset.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, asOf := range []dataset.Date{{}, dataset.MustDate("2010-01-01")} {
+		a, err := Analyse(data, Options{AsOf: asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, sum := endCounts(a), 0
+		for _, k := range n {
+			sum += k
+		}
+		if sum != a.Overall.N || n[dataset.EndTypeBreakdown] != a.Overall.Breakdowns || a.Triggers.Breakdowns != a.Overall.Breakdowns {
+			t.Errorf("as of %v: counts %v add up to %d of %d deals; breakdowns %d, triggers %d, want %d",
+				asOf, n, sum, a.Overall.N, n[dataset.EndTypeBreakdown], a.Triggers.Breakdowns, a.Overall.Breakdowns)
 		}
 	}
 }
