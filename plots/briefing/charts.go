@@ -137,11 +137,7 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 			continue
 		}
 		hr, lo, hi := row.HR()
-		label := dataset.Label("state_concessions", row.Category)
-		if row.Side == "militant commitment" {
-			label = dataset.Label("militant_commitments", row.Category) + " (commitment)"
-		}
-		rows = append(rows, plots.ForestRow{Label: label, Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
+		rows = append(rows, plots.ForestRow{Label: shortCategoryLabel(row), Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
 	}
 	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", a.meta("Hazard of breakdown with and without each concession"))
 	return p, "Hazard ratio of breakdown, deals with each concession or commitment against those without; those with fewer than two deals on either side are left out.", err

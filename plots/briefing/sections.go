@@ -204,6 +204,15 @@ func categoryLabel(r analysis.ConcessionRow) string {
 	return dataset.Label("state_concessions", r.Category)
 }
 
+// shortCategoryLabel names a concession or commitment in a table or chart
+// row: "Amnesty", "Cease attacks (commitment)".
+func shortCategoryLabel(r analysis.ConcessionRow) string {
+	if r.Side == "militant commitment" {
+		return dataset.Label("militant_commitments", r.Category) + " (commitment)"
+	}
+	return dataset.Label("state_concessions", r.Category)
+}
+
 // keyFigureList is the first page's figures, each with its honest range.
 func keyFigureList(a *Analyses) []keyFigure {
 	c, o := a.Competing, a.Overall
@@ -403,7 +412,7 @@ func concessionGrid(a *Analyses, limit int) block {
 	for _, r := range tests {
 		hr, lo, hi := r.HR()
 		_, _, _, firthP := r.FirthHR()
-		row := []cell{{text: capital(categoryLabel(r))}, {text: fmt.Sprintf("%d (%d)", r.NWith, r.EvWith)},
+		row := []cell{{text: shortCategoryLabel(r)}, {text: fmt.Sprintf("%d (%d)", r.NWith, r.EvWith)},
 			{text: estText(r.MedianWith) + " / " + estText(r.MedianWithout), nowrap: true}, {text: hrText(hr, lo, hi), nowrap: true},
 			{text: pText(firthP)}, {text: pText(r.LogRankP)}, {text: pText(r.LogRankPHolm)}}
 		if limit == 0 {
