@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
 )
 
@@ -106,6 +107,32 @@ func TestEndCountsAsOf(t *testing.T) {
 		if sum != a.Overall.N || n[dataset.EndTypeBreakdown] != a.Overall.Breakdowns || a.Triggers.Breakdowns != a.Overall.Breakdowns {
 			t.Errorf("as of %v: counts %v add up to %d of %d deals; breakdowns %d, triggers %d, want %d",
 				asOf, n, sum, a.Overall.N, n[dataset.EndTypeBreakdown], a.Triggers.Breakdowns, a.Overall.Breakdowns)
+		}
+	}
+}
+
+// TestRangesMatchSensitivity checks the first page's ranges of the share
+// broken down within a year against analysis.AnalyzeSensitivity's own
+// Aalen–Johansen figures: the date bounds and the unknown-end readings.
+func TestRangesMatchSensitivity(t *testing.T) {
+	a := embeddedBriefing(t).Analyses
+	c, sv := a.Competing, a.Sensitivity
+	year := func(i *analysis.Incidence) float64 { return brokenBy(i, headlineDay) }
+	var bounds []analysis.Scenario
+	for _, sc := range sv.Scenarios {
+		if sc.Name == "all at lower bounds" || sc.Name == "all at upper bounds" {
+			bounds = append(bounds, sc)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		incs []*analysis.Incidence
+		scs  []analysis.Scenario
+	}{{"dates", c.Dates[:], bounds}, {"unknown ends", c.unknownIncs(), sv.UnknownEnds}} {
+		lo, hi := span(tt.incs, year)
+		_, _, wantLo, wantHi := analysis.ScenarioRange(tt.scs)
+		if len(tt.scs) < 2 || math.Abs(lo-wantLo) > 1e-12 || math.Abs(hi-wantHi) > 1e-12 {
+			t.Errorf("%s: %v to %v, sensitivity %v to %v (%d scenarios)", tt.name, lo, hi, wantLo, wantHi, len(tt.scs))
 		}
 	}
 }
