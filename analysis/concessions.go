@@ -128,7 +128,7 @@ func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 	if rc.Kendall, err = KendallTauB(x, y); err != nil || !kendallP {
 		return rc, err
 	}
-	tau := KendallTauB
+	tau := kendallTauBFixedX(x)
 	if len(x) <= smallN {
 		tau = kendallTauBPairs
 	}
@@ -358,7 +358,11 @@ func columnMatrix(x []float64) [][]float64 {
 // model on the number of concessions are in the notes (and in EraTable);
 // the rank correlation over all deals, which treats censored times as
 // durations, is in the notes with that caveat only.
+// A nil c gives the table with no rows.
 func ConcessionTable(c *Concessions) *Table {
+	if c == nil {
+		c = &Concessions{}
+	}
 	t := &Table{
 		Name:  "concessions",
 		Title: "Concessions and commitments versus how long deals lasted",

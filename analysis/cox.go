@@ -217,21 +217,7 @@ func coxPH(times []float64, events []bool, x [][]float64, names []string, strata
 	if len(keep) == 0 {
 		return nil, errors.New("analysis: CoxPH: every covariate is constant; nothing to estimate")
 	}
-	var flat []string
-	for _, j := range keep {
-		if !variesAtSomeEvent(times, events, x, j, strata) {
-			flat = append(flat, names[j])
-		}
-	}
-	if len(flat) > 0 {
-		return nil, fmt.Errorf("analysis: CoxPH: the coefficient of %s is not estimable (R gives NA): it does not vary among the deals at risk at any breakdown, as when every deal with it left observation before the first breakdown", strings.Join(flat, ", "))
-	}
-	q := len(keep)
-	if nev < 10*q {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("only %s for %s (fewer than 10 per covariate): estimates may be biased and confidence intervals unreliable", Plural(nev, "event", "events"), Plural(q, "covariate", "covariates")))
-	}
-
-	// Sort once by time (ascending); the fit walks from the latest time back.
+	// Sort once by time (ascending); the fit and the check of each covariate walk from the latest time back.
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
@@ -247,6 +233,20 @@ func coxPH(times []float64, events []bool, x [][]float64, names []string, strata
 		}
 		return cmp.Compare(a, b)
 	})
+	var flat []string
+	for _, j := range keep {
+		if !variesAtSomeEvent(times, events, x, j, strata, order) {
+			flat = append(flat, names[j])
+		}
+	}
+	if len(flat) > 0 {
+		return nil, fmt.Errorf("analysis: CoxPH: the coefficient of %s is not estimable (R gives NA): it does not vary among the deals at risk at any breakdown, as when every deal with it left observation before the first breakdown", strings.Join(flat, ", "))
+	}
+	q := len(keep)
+	if nev < 10*q {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("only %s for %s (fewer than 10 per covariate): estimates may be biased and confidence intervals unreliable", Plural(nev, "event", "events"), Plural(q, "covariate", "covariates")))
+	}
+
 	f := &coxFit{n: n, p: q, efron: ties == Efron}
 	f.time = make([]float64, n)
 	f.status = make([]bool, n)
@@ -698,32 +698,26 @@ func (c *ldl) inverse() [][]float64 {
 // at some event time: otherwise its partial likelihood is flat and its
 // coefficient not estimable. Risk sets are built from the longest time
 // down, keeping the running minimum and maximum.
-func variesAtSomeEvent(times []float64, events []bool, x [][]float64, j int, strata []int) bool {
+func variesAtSomeEvent(times []float64, events []bool, x [][]float64, j int, strata []int, order []int) bool {
 	stratum := func(i int) int {
 		if strata == nil {
 			return 0
 		}
 		return strata[i]
 	}
-	order := make([]int, len(times))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(stratum(a), stratum(b)); c != 0 {
-			return c
-		}
-		return cmp.Compare(times[b], times[a])
-	})
+	// order is the fit's (stratum, then time ascending): read backwards it
+	// is each stratum from its longest time down, sorted once for every
+	// covariate (the sort was a quarter of `truce cox` at 100,000 deals).
+	at := func(k int) int { return order[len(order)-1-k] }
 	for i := 0; i < len(order); {
 		lo, hi := math.Inf(1), math.Inf(-1)
-		s := stratum(order[i])
-		for i < len(order) && stratum(order[i]) == s {
+		s := stratum(at(i))
+		for i < len(order) && stratum(at(i)) == s {
 			k, event := i, false
-			for k < len(order) && stratum(order[k]) == s && times[order[k]] == times[order[i]] {
-				v := x[order[k]][j]
+			for k < len(order) && stratum(at(k)) == s && times[at(k)] == times[at(i)] {
+				v := x[at(k)][j]
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
-				event = event || events[order[k]]
+				event = event || events[at(k)]
 				k++
 			}
 			if event && hi > lo {

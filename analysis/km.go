@@ -210,9 +210,10 @@ func checkSurvivalTime(i int, t float64) error {
 
 // Surv returns the estimate S(t), a right-continuous step function: 1
 // before the first time, and after the last time the last value (R's
-// summary(fit, times = t, extend = TRUE)). Surv(NaN) is NaN.
+// summary(fit, times = t, extend = TRUE)). Surv(NaN) is NaN, and so is
+// Surv of a nil *KM.
 func (km *KM) Surv(t float64) float64 {
-	if math.IsNaN(t) {
+	if km == nil || math.IsNaN(t) {
 		return math.NaN()
 	}
 	// The first row after t; the one before it holds S(t).
@@ -239,8 +240,11 @@ var medianTolerance = math.Sqrt(0x1p-52)
 // ends at exactly 0.5 (the last subjects censored), the median is the time
 // it reached 0.5; R's quantile(survfit, 0.5) reports the midpoint to the
 // last observed time instead. A quantity never reached is NaN, with its
-// Reached flag false.
+// Reached flag false; so is every quantity of a nil *KM.
 func (km *KM) Median() Quantile {
+	if km == nil {
+		return Quantile{Estimate: math.NaN(), Lower: math.NaN(), Upper: math.NaN()}
+	}
 	var q Quantile
 	col := func(f func(r KMRow) float64) (float64, bool) {
 		return firstAtOrBelowHalf(km.Rows, f)
@@ -286,8 +290,11 @@ func firstAtOrBelowHalf(rows []KMRow, y func(KMRow) float64) (float64, bool) {
 // as print(survfit, rmean = tau) in R's survival package computes *rmean and
 // *se(rmean) (survival:::survmean; terms with n_i = d_i count 0). A tau
 // past the last time extends the last value of the curve, as R does. tau
-// must be finite and >= 0.
+// must be finite and >= 0; a nil *KM is an error.
 func (km *KM) RMST(tau float64) (est, se float64, err error) {
+	if km == nil {
+		return math.NaN(), math.NaN(), fmt.Errorf("analysis: RMST of a nil Kaplan–Meier estimate")
+	}
 	if math.IsNaN(tau) || math.IsInf(tau, 0) || tau < 0 {
 		return math.NaN(), math.NaN(), fmt.Errorf("analysis: RMST horizon %v is not a finite time >= 0", tau)
 	}

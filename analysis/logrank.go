@@ -84,6 +84,9 @@ func LogRank(times []float64, events []bool, groups []string) (*LogRankResult, e
 	for g := range index {
 		labels = append(labels, g)
 	}
+	if err := checkGroups("", len(labels)); err != nil {
+		return nil, err
+	}
 	if len(labels) < 2 {
 		return nil, fmt.Errorf("%w (every observation is in group %q)", ErrSingleGroup, labels[0])
 	}

@@ -26,23 +26,24 @@ func LogRankTable(by string, lr *LogRankResult) *Table {
 }
 
 // MarshalJSON writes the test with full-precision numbers: chisq, df, p,
-// groups (group, n, observed, expected) and warnings (never null).
+// groups (group, n, observed, expected) and warnings (never null). NaN is
+// null and an infinity "Inf" or "-Inf" (jsonFloat).
 func (lr *LogRankResult) MarshalJSON() ([]byte, error) {
 	type group struct {
-		Group    string  `json:"group"`
-		N        int     `json:"n"`
-		Observed float64 `json:"observed"`
-		Expected float64 `json:"expected"`
+		Group    string    `json:"group"`
+		N        int       `json:"n"`
+		Observed jsonFloat `json:"observed"`
+		Expected jsonFloat `json:"expected"`
 	}
 	out := struct {
-		Chisq    float64  `json:"chisq"`
-		DF       int      `json:"df"`
-		P        float64  `json:"p"`
-		Groups   []group  `json:"groups"`
-		Warnings []string `json:"warnings"`
-	}{lr.Chisq, lr.DF, lr.P, nil, nonNil(lr.Warnings)}
+		Chisq    jsonFloat `json:"chisq"`
+		DF       int       `json:"df"`
+		P        jsonFloat `json:"p"`
+		Groups   []group   `json:"groups"`
+		Warnings []string  `json:"warnings"`
+	}{jsonFloat(lr.Chisq), lr.DF, jsonFloat(lr.P), nil, nonNil(lr.Warnings)}
 	for _, g := range lr.Groups {
-		out.Groups = append(out.Groups, group{g.Group, g.N, g.Observed, g.Expected})
+		out.Groups = append(out.Groups, group{g.Group, g.N, jsonFloat(g.Observed), jsonFloat(g.Expected)})
 	}
 	return json.Marshal(out)
 }
@@ -65,30 +66,31 @@ func CoxTable(cox *Cox) *Table {
 
 // MarshalJSON writes the model with full-precision numbers: n, events,
 // terms (term, coef, exp_coef, se, z, p, lower, upper), loglik, the
-// likelihood-ratio test and warnings (never null).
+// likelihood-ratio test and warnings (never null). NaN is null and an
+// infinity (a coefficient that diverged) "Inf" or "-Inf" (jsonFloat).
 func (cox *Cox) MarshalJSON() ([]byte, error) {
 	type term struct {
-		Term    string  `json:"term"`
-		Coef    float64 `json:"coef"`
-		ExpCoef float64 `json:"exp_coef"`
-		SE      float64 `json:"se"`
-		Z       float64 `json:"z"`
-		P       float64 `json:"p"`
-		Lower   float64 `json:"lower"`
-		Upper   float64 `json:"upper"`
+		Term    string    `json:"term"`
+		Coef    jsonFloat `json:"coef"`
+		ExpCoef jsonFloat `json:"exp_coef"`
+		SE      jsonFloat `json:"se"`
+		Z       jsonFloat `json:"z"`
+		P       jsonFloat `json:"p"`
+		Lower   jsonFloat `json:"lower"`
+		Upper   jsonFloat `json:"upper"`
 	}
 	out := struct {
-		N        int      `json:"n"`
-		Events   int      `json:"events"`
-		Terms    []term   `json:"terms"`
-		LogLik   float64  `json:"loglik"`
-		LRChisq  float64  `json:"lr_chisq"`
-		LRDF     int      `json:"lr_df"`
-		LRP      float64  `json:"lr_p"`
-		Warnings []string `json:"warnings"`
-	}{N: cox.N, Events: cox.Events, LogLik: cox.LogLik, LRChisq: cox.LRChisq, LRDF: cox.LRDF, LRP: cox.LRP, Warnings: nonNil(cox.Warnings)}
+		N        int       `json:"n"`
+		Events   int       `json:"events"`
+		Terms    []term    `json:"terms"`
+		LogLik   jsonFloat `json:"loglik"`
+		LRChisq  jsonFloat `json:"lr_chisq"`
+		LRDF     int       `json:"lr_df"`
+		LRP      jsonFloat `json:"lr_p"`
+		Warnings []string  `json:"warnings"`
+	}{N: cox.N, Events: cox.Events, LogLik: jsonFloat(cox.LogLik), LRChisq: jsonFloat(cox.LRChisq), LRDF: cox.LRDF, LRP: jsonFloat(cox.LRP), Warnings: nonNil(cox.Warnings)}
 	for _, t := range cox.Terms {
-		out.Terms = append(out.Terms, term(t))
+		out.Terms = append(out.Terms, term{t.Term, jsonFloat(t.Coef), jsonFloat(t.ExpCoef), jsonFloat(t.SE), jsonFloat(t.Z), jsonFloat(t.P), jsonFloat(t.Lower), jsonFloat(t.Upper)})
 	}
 	return json.Marshal(out)
 }

@@ -195,7 +195,11 @@ func scenarioFigures(name string, ids []string, times []float64, causes []int, c
 // a short summary of both ranges in the notes. With moversOnly, only the
 // date scenarios that move the median or carry a p-value across 0.05 are
 // listed (the range row still covers all); every unknown-end scenario is.
+// A nil sv gives the table with no rows.
 func SensitivityTable(sv *Sensitivity, moversOnly bool) *Table {
+	if sv == nil {
+		sv = &Sensitivity{}
+	}
 	t := &Table{
 		Name:     "sensitivity",
 		Title:    "How far the headline figures move with the uncertain dates and the unknown ends",

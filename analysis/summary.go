@@ -25,15 +25,23 @@ type GroupSummary struct {
 //
 // Methods: Kaplan–Meier (KaplanMeier) for the median and its log-scale
 // confidence limits as R's print(survfit) gives them; RMST as
-// print(survfit, rmean = tau).
+// print(survfit, rmean = tau). A nil or empty sample, and a column with
+// more than MaxGroups values, are errors.
 func Summarize(s *Sample, by string, tau float64) ([]GroupSummary, []string, error) {
+	if s == nil || s.Len() == 0 {
+		return nil, nil, fmt.Errorf("analysis: Summarize: no deals")
+	}
 	labels, err := groupLabels(s, by)
 	if err != nil {
 		return nil, nil, err
 	}
+	groups := levels(labels)
+	if err := checkGroups(by, len(groups)); err != nil {
+		return nil, nil, err
+	}
 	var out []GroupSummary
 	var warnings []string
-	for _, g := range levels(labels) {
+	for _, g := range groups {
 		times, events := s.subsetBy(labels, g)
 		km, err := KaplanMeier(times, events)
 		if err != nil {
@@ -137,7 +145,8 @@ func fmtStdErr(x float64) string {
 // SurvivalTable is the Kaplan–Meier table of every group in the shape of
 // R's summary(survfit(...), censored = TRUE): one row per group and
 // distinct time with an event or a censoring. Numbers are written in full
-// precision so they can be checked against R.
+// precision so they can be checked against R. A group without a KM has no
+// rows.
 func SurvivalTable(groups []GroupSummary) *Table {
 	t := &Table{
 		Name:    "survival",
@@ -147,6 +156,9 @@ func SurvivalTable(groups []GroupSummary) *Table {
 		Notes:   []string{"surv: Kaplan–Meier estimate; std_err: Greenwood standard error of surv; lower/upper: 95% log-transformed confidence limits (R survfit conf.type = \"log\")."},
 	}
 	for _, g := range groups {
+		if g.KM == nil {
+			continue
+		}
 		for _, r := range g.KM.Rows {
 			t.Rows = append(t.Rows, []string{g.Group, fmtFull(r.Time), strconv.Itoa(r.NRisk), strconv.Itoa(r.NEvent), strconv.Itoa(r.NCensor),
 				fmtFull(r.Surv), fmtStdErr(r.StdErr), fmtFull(r.Lower), fmtFull(r.Upper)})

@@ -69,8 +69,23 @@ func Formats() []string { return []string{"text", "md", "csv", "json"} }
 
 // Write writes t in the named format: "text" (aligned columns), "md"
 // (Markdown), "csv" (header and rows only) or "json" (an object with
-// title, rows as objects keyed by column, notes and warnings).
+// title, rows as objects keyed by column, notes and warnings). In JSON a
+// numeric column's cells are numbers, null where the value is missing or
+// not a number (empty, NA, NaN), and the strings "Inf" and "-Inf" for
+// infinities, as in the CSV: JSON has neither NaN nor infinities. A row
+// (of Rows or Full) longer than Columns is an error in every format; a
+// shorter one is written with the cells it has.
 func (t *Table) Write(w io.Writer, format string) error {
+	if t == nil {
+		return fmt.Errorf("analysis: nil table")
+	}
+	for _, rows := range [][][]string{t.Rows, t.Full} {
+		for i, r := range rows {
+			if len(r) > len(t.Columns) {
+				return fmt.Errorf("analysis: table %s: row %d has %d cells for %d columns", t.Name, i+1, len(r), len(t.Columns))
+			}
+		}
+	}
 	switch format {
 	case "text":
 		return t.writeText(w)
@@ -148,9 +163,11 @@ func (t *Table) writeFooter(b *strings.Builder, bullet string) {
 }
 
 // escapeMD makes a cell safe inside a Markdown table row.
-func escapeMD(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
-}
+func escapeMD(s string) string { return mdEscaper.Replace(s) }
+
+// mdEscaper is built once: building a Replacer per cell was a visible part
+// of writing the briefing's tables (issue 12).
+var mdEscaper = strings.NewReplacer("|", `\|`, "\n", " ")
 
 func (t *Table) writeMarkdown(w io.Writer) error {
 	var b strings.Builder
@@ -201,10 +218,10 @@ func (t *Table) writeJSON(w io.Writer) error {
 		for j, c := range r {
 			m[t.Columns[j]] = c
 			if t.numeric(j) {
-				if f, err := strconv.ParseFloat(c, 64); err == nil && !math.IsInf(f, 0) {
+				if f, err := strconv.ParseFloat(c, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 					m[t.Columns[j]] = f
-				} else if c == "" || c == "NA" {
-					m[t.Columns[j]] = nil
+				} else if !math.IsInf(f, 0) && (err == nil || c == "" || c == "NA") {
+					m[t.Columns[j]] = nil // NaN, empty and NA are null: JSON has no NaN
 				}
 			}
 		}

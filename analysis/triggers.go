@@ -120,8 +120,12 @@ func inVocabOrder(column string, seen map[string]bool) []string {
 }
 
 // TriggerTable lays out the tally: one row per cause, with its end events
-// and who broke the deals, counted over the breakdowns.
+// and who broke the deals, counted over the breakdowns. A nil tr gives the
+// table with no rows.
 func TriggerTable(tr *Triggers) *Table {
+	if tr == nil {
+		tr = &Triggers{}
+	}
 	t := &Table{
 		Name:     "triggers",
 		Title:    "What ended the deals that broke down: the cause, what happened at the end, and who broke them",

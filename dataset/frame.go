@@ -71,13 +71,29 @@ func FrameOf(deals []Deal, asOf Date, cols ...string) (dataframe.DataFrame, erro
 	b := frameBuilder{deals: deals, asOf: asOf}
 	out := make([]series.Series, len(names))
 	for i, name := range names {
-		s, ok := b.series(name)
-		if !ok {
-			return dataframe.DataFrame{}, fmt.Errorf("dataset: no column %q (want a deals.csv column, %s, has:CONCESSION, commits:COMMITMENT or a column of the data)", name, strings.Join(derivedColumns, ", "))
+		s, err := b.column(name)
+		if err != nil {
+			return dataframe.DataFrame{}, err
 		}
 		out[i] = s
 	}
 	return dataframe.New(out...), nil
+}
+
+// Column returns one column of the frame FrameOf or FrameAt would build,
+// as a gota series, without building a frame: the series an analysis adds
+// when it needs one more column. A name that is no column is an error.
+func Column(deals []Deal, asOf Date, name string) (series.Series, error) {
+	b := frameBuilder{deals: deals, asOf: asOf}
+	return b.column(name)
+}
+
+func (b *frameBuilder) column(name string) (series.Series, error) {
+	s, ok := b.series(name)
+	if !ok {
+		return series.Series{}, fmt.Errorf("dataset: no column %q (want a deals.csv column, %s, has:CONCESSION, commits:COMMITMENT or a column of the data)", name, strings.Join(derivedColumns, ", "))
+	}
+	return s, nil
 }
 
 // derivedColumns are the columns a frame computes from each deal, before

@@ -67,8 +67,11 @@ func loadFiles(dir string, deals, sources, citations, governments []byte) (*Data
 	return d, nil
 }
 
-// Deal returns the deal with the given id.
+// Deal returns the deal with the given id; a nil *Data has none.
 func (d *Data) Deal(id string) (*Deal, bool) {
+	if d == nil {
+		return nil, false
+	}
 	for i := range d.Deals {
 		if d.Deals[i].ID == id {
 			return &d.Deals[i], true
@@ -77,8 +80,11 @@ func (d *Data) Deal(id string) (*Deal, bool) {
 	return nil, false
 }
 
-// Source returns the source with the given id.
+// Source returns the source with the given id; a nil *Data has none.
 func (d *Data) Source(id string) (*Source, bool) {
+	if d == nil {
+		return nil, false
+	}
 	for i := range d.Sources {
 		if d.Sources[i].ID == id {
 			return &d.Sources[i], true
@@ -87,8 +93,12 @@ func (d *Data) Source(id string) (*Source, bool) {
 	return nil, false
 }
 
-// CitationsOf returns the citations of one deal, in file order.
+// CitationsOf returns the citations of one deal, in file order; a nil
+// *Data has none.
 func (d *Data) CitationsOf(id string) []Citation {
+	if d == nil {
+		return nil
+	}
 	var out []Citation
 	for _, c := range d.Citations {
 		if c.Deal == id {

@@ -13,7 +13,7 @@ func AnalysedKinds() []Kind { return []Kind{KindAgreement, KindCeasefire} }
 
 // Selection is the deals an analysis uses and the date it measures them to.
 type Selection struct {
-	Deals []Deal // the deals selected, in input order
+	Deals []Deal // the deals selected, in input order; may share the input's array: do not modify
 	AsOf  Date   // open deals are censored here
 	// Note says in one sentence which deals were analysed and as of when,
 	// for the notes under a table.
@@ -34,7 +34,7 @@ func Select(deals []Deal, conds []Cond, asOf Date) (*Selection, error) {
 	if asOf.IsZero() {
 		asOf = AsOf()
 	}
-	kept, err := Filter(deals, conds)
+	keep, n, err := filterMask(deals, conds)
 	if err != nil {
 		return nil, err
 	}
@@ -47,15 +47,24 @@ func Select(deals []Deal, conds []Cond, asOf Date) (*Selection, error) {
 		note = "Deals analysed: those matching " + strings.Join(what, ", ")
 	}
 	namesKind := slices.ContainsFunc(conds, func(c Cond) bool { return c.Column == "kind" })
-	codesKind := slices.ContainsFunc(kept, func(d Deal) bool { return d.Kind != "" })
+	codesKind := false
+	for i := range deals {
+		codesKind = codesKind || keep[i] && deals[i].Kind != ""
+	}
 	if codesKind && !namesKind {
 		kinds := AnalysedKinds()
-		kept = slices.DeleteFunc(slices.Clone(kept), func(d Deal) bool { return !slices.Contains(kinds, d.Kind) })
+		for i := range deals {
+			if keep[i] && !slices.Contains(kinds, deals[i].Kind) {
+				keep[i] = false
+				n--
+			}
+		}
 		note = "Deals analysed: agreements and ceasefires (talks that produced no deal are left out; add --where kind=talks to study them)"
 		if len(conds) > 0 {
 			note += ", matching " + strings.Join(what, ", ")
 		}
 	}
+	kept := copyKept(deals, keep, n) // shares deals when all are kept
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%w %s", ErrNoMatch, strings.Join(what, " "))
 	}

@@ -351,10 +351,7 @@ func TestPNGText(t *testing.T) {
 	w, h, _ := DefaultSize(p)
 	ref := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(100))
 	p.Draw(draw.New(ref))
-	pc, err := newPNGCanvas(w, h, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pc := newPNGCanvas(w, h, 100)
 	p.Draw(draw.New(pc))
 	a, b := ref.Image().(*image.RGBA), pc.img
 	if a.Bounds() != b.Bounds() {

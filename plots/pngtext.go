@@ -1,14 +1,11 @@
 package plots
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
-	"reflect"
 	"sync"
-	"unsafe"
 
 	"git.sr.ht/~sbinet/gg"
 	xfont "golang.org/x/image/font"
@@ -30,9 +27,8 @@ import (
 // placed at the same positions; its pixels differ from vgimg's only by that
 // resampling and by less than 1/8 pixel of rounding.
 //
-// vgimg keeps its graphics context unexported; pngCanvas reads the current
-// transform through it by reflection (gonum/plot is pinned to v0.17.0; the
-// tests fail if the field moves).
+// pngCanvas makes the graphics context itself and hands it to vgimg
+// (vgimg.UseImageWithContext), so it can read the current transform.
 type pngCanvas struct {
 	*vgimg.Canvas
 	ctx    *gg.Context
@@ -41,18 +37,17 @@ type pngCanvas struct {
 	faces  map[faceKey]xfont.Face
 }
 
-func newPNGCanvas(w, h vg.Length, dpi int) (*pngCanvas, error) {
-	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
-	f := reflect.ValueOf(c).Elem().FieldByName("ctx")
-	if !f.IsValid() || f.Type() != reflect.TypeFor[*gg.Context]() {
-		return nil, fmt.Errorf("plots: PNG: gonum/plot's vgimg has changed (no graphics context found)")
-	}
-	ctx := reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface().(*gg.Context)
-	img, ok := c.Image().(*image.RGBA)
-	if !ok {
-		return nil, fmt.Errorf("plots: PNG: gonum/plot's vgimg has changed (not an RGBA image)")
-	}
-	return &pngCanvas{Canvas: c, ctx: ctx, img: img, colors: []color.Color{color.Black}, faces: map[faceKey]xfont.Face{}}, nil
+func newPNGCanvas(w, h vg.Length, dpi int) *pngCanvas {
+	// The image and its context are made here, as vgimg.NewWith makes them
+	// for UseWH (size rounded to whole pixels, butt caps, y upwards), but
+	// without NewWith's second image: gg.NewContextForImage copies the
+	// image it is given (a tenth of a briefing's PNG time, issue 12).
+	img := image.NewRGBA(image.Rect(0, 0, int(float64(w/vg.Inch)*float64(dpi)+0.5), int(float64(h/vg.Inch)*float64(dpi)+0.5)))
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+	return &pngCanvas{Canvas: c, ctx: ctx, img: img, colors: []color.Color{color.Black}, faces: map[faceKey]xfont.Face{}}
 }
 
 // SetColor, Push and Pop implement vg.Canvas, keeping track of the colour.

@@ -49,11 +49,7 @@ func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	var c vg.CanvasWriterTo
 	switch format {
 	case "png":
-		pc, err := newPNGCanvas(wd, ht, dpi)
-		if err != nil {
-			return err
-		}
-		c = pc
+		c = newPNGCanvas(wd, ht, dpi)
 	case "svg":
 		c = newSVGCanvas(wd, ht)
 	case "pdf":

@@ -72,7 +72,7 @@ func (o *options) sample() (*analysis.Sample, *dataset.Selection, error) {
 	if err != nil {
 		return nil, nil, whereError(err)
 	}
-	s, err := analysis.SampleOf(sel.Deals, sel.AsOf)
+	s, err := analysis.SampleFor(sel.Deals, sel.AsOf)
 	return s, sel, err
 }
 

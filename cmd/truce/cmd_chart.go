@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/plots"
@@ -21,7 +23,7 @@ func init() {
 		args:    "NAME",
 		flags: func(fs *flag.FlagSet, o *options) {
 			dataFlags(fs, o)
-			fs.StringVar(&o.out, "o", "", "output `FILE`; the extension chooses the format")
+			fs.StringVar(&o.out, "o", "", "output `FILE`; the extension chooses the format (written atomically; a symbolic link is kept and the file it points to replaced)")
 			fs.StringVar(&o.by, "by", "mediator_type", "group by this `COL` (survival-by)")
 			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
 			fs.StringVar(&o.size, "size", "", "page size `WxH` in inches, e.g. 8x5 (default: the chart's own)")
@@ -39,7 +41,8 @@ func init() {
 	})
 }
 
-// parseSize reads "WxH" in inches.
+// parseSize reads "WxH" in inches; options.check also checks the size
+// against plots.CheckSize.
 func parseSize(s string) (w, h vg.Length, err error) {
 	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
 	wf, err1 := strconv.ParseFloat(ws, 64)
@@ -76,11 +79,22 @@ func runChart(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := plots.Save(p, o.out, opt); err != nil {
+	if err := saveChart(p, o.out, opt); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s\n", o.out)
 	return nil
+}
+
+// saveChart renders p in the format path's extension names and writes it
+// with briefing.WriteFile: atomically, through a symbolic link, with
+// errors that name path and the real problem.
+func saveChart(p *plot.Plot, path string, opt plots.RenderOptions) error {
+	var buf bytes.Buffer
+	if err := plots.Render(&buf, p, strings.TrimPrefix(filepath.Ext(path), "."), opt); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return briefing.WriteFile(path, buf.Bytes())
 }
 
 func runTable(o *options, args []string, w io.Writer) error {

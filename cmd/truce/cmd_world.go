@@ -116,7 +116,7 @@ func runWorld(o *options, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := plots.Save(p, o.out, plots.RenderOptions{DPI: o.dpi}); err != nil {
+	if err := saveChart(p, o.out, plots.RenderOptions{DPI: o.dpi}); err != nil {
 		return err
 	}
 	fmt.Fprintf(o.stderr, "wrote %s (time to breakdown)\n", o.out)

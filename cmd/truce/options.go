@@ -5,12 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
 	"github.com/truce-lab/truce/dataset/external"
+	"github.com/truce-lab/truce/plots"
 )
 
 // options are the flags the commands share.
@@ -37,6 +39,8 @@ type options struct {
 	ethprio, ucdpPad, outcome string
 
 	analysisFlags // cmd_analysis.go
+
+	set map[string]bool // the flags given on the command line
 }
 
 // whereFlag collects repeated --where COL=VALUE filters.
@@ -66,9 +70,29 @@ func tableFlags(fs *flag.FlagSet, o *options) {
 	formatFlag(fs, o)
 }
 
+// check validates the flags before any work: every error is a usage
+// error (exit 2) that names the flag. Columns (--by, --covariates) are
+// checked against the data by checkColumns once it is read.
 func (o *options) check() error {
-	if o.format != "" && !slices.Contains(analysis.Formats(), o.format) {
+	if (o.set["format"] || o.format != "") && !slices.Contains(analysis.Formats(), o.format) {
 		return usagef("--format %q: want one of %s", o.format, strings.Join(analysis.Formats(), ", "))
+	}
+	if o.set["tau"] && !(o.tau > 0 && !math.IsInf(o.tau, 0)) {
+		return usagef("--tau %v: want a positive number of days", o.tau)
+	}
+	if o.set["dpi"] {
+		if err := plots.CheckSize(0, 0, o.dpi); err != nil {
+			return usagef("--dpi %d: %s", o.dpi, strings.TrimPrefix(err.Error(), "plots: "))
+		}
+	}
+	if o.size != "" {
+		w, h, err := parseSize(o.size)
+		if err != nil {
+			return err
+		}
+		if err := plots.CheckSize(w, h, o.dpi); err != nil {
+			return usagef("--size %q: %s", o.size, strings.TrimPrefix(err.Error(), "plots: "))
+		}
 	}
 	if o.dataFormat != "" && o.dataFormat != "truce" {
 		if !slices.Contains(external.Formats, o.dataFormat) {
@@ -104,11 +128,15 @@ func (o *options) conds() []dataset.Cond {
 }
 
 // readData reads the embedded dataset, or --data as a Data with deals only
-// (no provenance), in --data-format; an external reader's warnings go to
-// stderr.
+// (no provenance), in --data-format (an external reader's warnings go to
+// stderr), and checks the columns the flags name (checkColumns).
 func (o *options) readData() (*dataset.Data, error) {
 	if o.data == "" {
-		return dataset.Load()
+		data, err := dataset.Load()
+		if err != nil {
+			return nil, err
+		}
+		return data, o.checkColumns(data)
 	}
 	if o.dataFormat != "" && o.dataFormat != "truce" {
 		ext, err := external.Load(o.data, o.dataFormat)
@@ -118,13 +146,50 @@ func (o *options) readData() (*dataset.Data, error) {
 		for _, w := range ext.Warnings {
 			fmt.Fprintln(o.stderr, "truce: warning:", w)
 		}
-		return &dataset.Data{Deals: ext.Deals}, nil
+		data := &dataset.Data{Deals: ext.Deals}
+		return data, o.checkColumns(data)
 	}
 	deals, err := dataset.ReadFile(o.data)
 	if err != nil {
 		return nil, err
 	}
-	return &dataset.Data{Deals: deals}, nil
+	data := &dataset.Data{Deals: deals}
+	return data, o.checkColumns(data)
+}
+
+// checkColumns checks that the columns --by, --strata and --covariates
+// name exist in the data (a dataset column, a derived one such as decade
+// or has:NAME, or one of the user's), before any analysis.
+func (o *options) checkColumns(data *dataset.Data) error {
+	if len(data.Deals) == 0 {
+		return nil
+	}
+	names := dataset.FrameAt(data.Deals[:1], o.asOfDate()).Names()
+	exists := func(col string) bool {
+		if slices.Contains(names, col) {
+			return true
+		}
+		for i := range data.Deals {
+			if _, ok := data.Deals[i].Attrs[col]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	if o.by != "" && !exists(o.by) {
+		return usagef("--by %q: no such column (see dataset/CODEBOOK.md; derived columns: decade, start_year, has:CONCESSION, ...)", o.by)
+	}
+	if o.strata != "" && !exists(o.strata) {
+		return usagef("--strata %q: no such column", o.strata)
+	}
+	if o.covariates != "" {
+		for _, c := range strings.Split(o.covariates, ",") {
+			if c = strings.TrimSpace(c); !exists(c) {
+				return usagef("--covariates: no column %q (concession flags are has:NAME, commitments commits:NAME)", c)
+			}
+		}
+	}
+	return nil
 }
 
 // load reads the deals (embedded, or --data) and keeps those matching
@@ -141,10 +206,14 @@ func (o *options) load() (*dataset.Data, []dataset.Deal, error) {
 	return data, deals, whereError(err)
 }
 
-// whereError makes a --where condition on no column a usage error.
+// whereError makes a --where condition on no column, and a --by column
+// with too many groups, usage errors naming the flag.
 func whereError(err error) error {
-	if errors.Is(err, dataset.ErrWhere) {
+	switch {
+	case errors.Is(err, dataset.ErrWhere):
 		return usagef("--where: %v", err)
+	case errors.Is(err, analysis.ErrTooManyGroups):
+		return usagef("--by: %s", strings.TrimPrefix(err.Error(), "analysis: "))
 	}
 	return err
 }

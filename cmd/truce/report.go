@@ -1,9 +1,14 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/truce-lab/truce/dataset"
 	"github.com/truce-lab/truce/plots/briefing"
@@ -14,7 +19,7 @@ func init() {
 		summary: "write a finished briefing into -o DIR: charts (PNG, SVG), tables (Markdown, CSV), briefing.md and briefing.html",
 		flags: func(fs *flag.FlagSet, o *options) {
 			dataFlags(fs, o)
-			fs.StringVar(&o.out, "o", "", "output `DIR` (created if needed; files there that the report does not write are left alone)")
+			fs.StringVar(&o.out, "o", "", "output `DIR` (created if needed; written all or nothing, locked against a second run; files there that the report does not write are left alone; a link named like a report file is replaced)")
 			fs.StringVar(&o.by, "by", "mediator_type", "compare the deals grouped by this `COL`")
 			fs.IntVar(&o.dpi, "dpi", 200, "PNG resolution in dots per inch")
 			worldFlags(fs, o)
@@ -22,6 +27,10 @@ func init() {
 		run: runReport,
 	})
 }
+
+// errInterrupted is a report stopped by SIGINT or SIGTERM, with the output
+// folder left as it was.
+var errInterrupted = errors.New("interrupted: the output folder is as it was before")
 
 func runReport(o *options, args []string, w io.Writer) error {
 	if err := noArgs("report", args); err != nil {
@@ -38,11 +47,39 @@ func runReport(o *options, args []string, w io.Writer) error {
 	if opts.World, err = o.worldData(); err != nil {
 		return err
 	}
-	b, err := briefing.Build(data, opts)
+	out, err := briefing.OpenDir(o.out)
 	if err != nil {
-		return whereError(err)
+		return err
 	}
-	if err := b.WriteDir(o.out); err != nil {
+	defer out.Close()
+	// SIGINT or SIGTERM while building stops the command at once (nothing
+	// is written yet); while writing, Write puts back what was there and
+	// removes what it created.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	type built struct {
+		b   *briefing.Briefing
+		err error
+	}
+	done := make(chan built, 1)
+	go func() {
+		b, err := briefing.Build(data, opts)
+		done <- built{b, err}
+	}()
+	var b *briefing.Briefing
+	select {
+	case <-ctx.Done():
+		return errInterrupted
+	case r := <-done:
+		if r.err != nil {
+			return whereError(r.err)
+		}
+		b = r.b
+	}
+	if err := out.Write(ctx, b); err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
 		return err
 	}
 	fmt.Fprintf(w, "wrote %d files to %s: open %s/briefing.html or briefing.md\n", len(b.Files), o.out, o.out)

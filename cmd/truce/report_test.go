@@ -33,3 +33,25 @@ func TestReportCommandWritesSafely(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestReportMinimalCSV: report works for every CSV the README says is
+// enough (id, start, end, end_type), all-open data, one deal and an early
+// as-of date (issue 14, item 3).
+func TestReportMinimalCSV(t *testing.T) {
+	for _, args := range [][]string{
+		{"--data", "testdata/minimal.csv"},
+		{"--data", "testdata/allopen.csv"},
+		{"--where", "id=shakai-2004"},
+		{"--asof", "2004-05-01"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			if _, _, err := runCmd(t, append([]string{"report", "-o", dir}, args...)...); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "briefing.html")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

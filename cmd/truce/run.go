@@ -67,10 +67,36 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		return usageError{err.Error()}
 	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	if err := o.check(); err != nil {
 		return err
 	}
-	return c.run(o, positional, stdout)
+	out := &errWriter{w: stdout}
+	if err := c.run(o, positional, out); err != nil {
+		return whereError(err)
+	}
+	if out.err != nil {
+		return fmt.Errorf("writing the output: %w", out.err)
+	}
+	return nil
+}
+
+// errWriter remembers the first error writing to w, so that output that
+// could not be written (a full disk, a closed pipe) fails the command even
+// where a command ignores the error of a print.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }
 
 // parseInterspersed parses flags before and after positional arguments, so

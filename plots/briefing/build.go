@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/truce-lab/truce/dataset"
 	"github.com/truce-lab/truce/plots"
@@ -58,6 +59,9 @@ func Build(data *dataset.Data, opts Options) (*Briefing, error) {
 		return nil, err
 	}
 	for _, c := range charts {
+		if c.missing != "" {
+			continue
+		}
 		files[c.name+".png"] = c.png
 		files[c.name+".svg"] = c.svg
 	}
@@ -71,19 +75,23 @@ func Build(data *dataset.Data, opts Options) (*Briefing, error) {
 	return &Briefing{Title: title, Analyses: a, Files: files}, nil
 }
 
-// chart is one rendered chart of the briefing.
+// chart is one rendered chart of the briefing, or the reason it is left
+// out (missing, from an ErrNoData error).
 type chart struct {
 	name, title, caption string
 	png, svg             []byte
+	missing              string
 }
 
 // renderCharts draws every chart as PNG and SVG, on as many goroutines as
 // there are CPUs: the charts are independent and rendering is most of a
 // briefing's time. The result is in ChartNames order whatever the timing.
+// After the first error the charts not yet started are not rendered.
 func renderCharts(a *Analyses, dpi int) ([]chart, error) {
 	out := make([]chart, len(chartList))
 	errs := make([]error, len(chartList))
 	var wg sync.WaitGroup
+	var failed atomic.Bool
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, c := range chartList {
 		wg.Add(1)
@@ -91,7 +99,11 @@ func renderCharts(a *Analyses, dpi int) ([]chart, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if failed.Load() {
+				return
+			}
 			out[i], errs[i] = renderChart(c.name, c.build, a, dpi)
+			failed.CompareAndSwap(false, errs[i] != nil)
 		}()
 	}
 	wg.Wait()
@@ -103,6 +115,9 @@ func renderCharts(a *Analyses, dpi int) ([]chart, error) {
 
 func renderChart(name string, build ChartFunc, a *Analyses, dpi int) (chart, error) {
 	p, caption, err := build(a)
+	if errors.Is(err, ErrNoData) {
+		return chart{name: "chart-" + name, missing: strings.TrimPrefix(err.Error(), ErrNoData.Error()+": ")}, nil
+	}
 	if err != nil {
 		return chart{}, fmt.Errorf("chart %s: %w", name, err)
 	}

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -14,6 +15,14 @@ import (
 // A ChartFunc builds one chart of the briefing from the analyses and
 // returns it with its caption.
 type ChartFunc func(a *Analyses) (p *plot.Plot, caption string, err error)
+
+// ErrNoData is wrapped by the error of a chart that has nothing to draw
+// for the deals analysed (no deal broke down, no category to compare, ...).
+// Build leaves such a chart out of the briefing and prints the reason in
+// its place; the chart command reports it as an error.
+var ErrNoData = errors.New("nothing to draw")
+
+func noData(reason string) error { return fmt.Errorf("%w: %s", ErrNoData, reason) }
 
 // chartList is every chart, in briefing order.
 var chartList = []struct {
@@ -139,6 +148,9 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 		hr, lo, hi := row.HR()
 		rows = append(rows, plots.ForestRow{Label: shortCategoryLabel(row), Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
 	}
+	if len(rows) == 0 {
+		return nil, "", noData("no concession or commitment was in at least two deals and absent from at least two")
+	}
 	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", a.meta("Hazard of breakdown with and without each concession"))
 	return p, "Hazard ratio of breakdown, deals with each concession or commitment against those without; those with fewer than two deals on either side are left out.", err
 }
@@ -146,8 +158,17 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 // TriggersChart is the deals that broke down by trigger, stacked by who
 // broke them.
 func TriggersChart(a *Analyses) (*plot.Plot, string, error) {
+	broke := 0 // by the as-of date, as plots.Triggers and analysis.AnalyzeTriggers count them
+	for i := range a.Deals() {
+		if dur, ok := a.Deals()[i].Duration(a.AsOf()); ok && dur.Event {
+			broke++
+		}
+	}
+	if broke == 0 {
+		return nil, "", noData("no deal analysed broke down")
+	}
 	p, err := plots.Triggers(a.Deals(), a.meta("What ended the deals"))
-	return p, fmt.Sprintf("The %d deals that broke down, by the cause the sources give, split by what happened at the end.", a.Overall.Breakdowns), err
+	return p, fmt.Sprintf("The %d deals that broke down, by the cause the sources give, split by what happened at the end.", broke), err
 }
 
 // groupFinding states in one line whether the groups' curves differ. The

@@ -29,8 +29,13 @@ func otherCharts() string {
 	return strings.Join(out, ", ")
 }
 
+// withClass styles a figure block; any other block (a chart left out) is
+// returned as it is.
 func withClass(b block, class string) block {
-	f := b.(figure)
+	f, ok := b.(figure)
+	if !ok {
+		return b
+	}
 	f.class = class
 	return f
 }
@@ -49,7 +54,13 @@ func blocks(a *Analyses, charts []chart) []block {
 		byChart[c.name] = c
 	}
 	fig := func(name string) block {
-		c := byChart["chart-"+name]
+		c, ok := byChart["chart-"+name]
+		if !ok {
+			return para{fmt.Sprintf("The chart %s was not drawn.", name)}
+		}
+		if c.missing != "" {
+			return para{fmt.Sprintf("The chart %s is left out: %s.", name, c.missing)}
+		}
 		return figure{file: c.name + ".png", alt: "Chart: " + c.caption, caption: c.caption, svg: c.svg}
 	}
 	out := []block{

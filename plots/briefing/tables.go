@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/truce-lab/truce/analysis"
 )
@@ -46,5 +47,15 @@ func TableNames(by string) []string {
 	return []string{"durations", "summary", byTableName(by), "concessions", "triggers", "sensitivity"}
 }
 
-// byTableName is the name of the by-group summary table: summary-by-COL.
-func byTableName(by string) string { return "summary-by-" + strings.ReplaceAll(by, ":", "-") }
+// byTableName is the name of the by-group summary table: summary-by-COL,
+// with every character of COL other than a letter, digit, '.', '_' or '-'
+// made '-', so that it is a safe file name (a user's column may be named
+// "a/b" or "has:x").
+func byTableName(by string) string {
+	return "summary-by-" + strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return r
+		}
+		return '-'
+	}, by)
+}
