@@ -34,7 +34,7 @@ const (
 )
 
 var needs = map[string][]string{
-	"survival": {partOverall}, "incidence": {partOverall}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
+	"survival": {partOverall}, "incidence": {partOverall}, "era": {partConcessions}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
 	"summary": {partOverall}, "triggers": {partTriggers}, "sensitivity": {partConcessions, partSensitivity},
 }
 

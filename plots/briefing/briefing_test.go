@@ -77,7 +77,7 @@ func TestReportFiles(t *testing.T) {
 	if strings.Contains(html, "`") {
 		t.Error("briefing.html has a Markdown backtick")
 	}
-	for _, table := range []string{"durations", "summary", "summary-by-mediator_type", "concessions", "triggers", "sensitivity"} {
+	for _, table := range TableNames("mediator_type") {
 		for _, ext := range []string{".md", ".csv"} {
 			if len(files["table-"+table+ext]) == 0 {
 				t.Errorf("no table-%s%s", table, ext)
@@ -254,12 +254,12 @@ func TestAnalyseOnly(t *testing.T) {
 		tables string // the tables Tables returns, sorted
 	}{
 		{"durations", "durations"},
-		{"summary", "durations summary"},
+		{"summary", "durations incidence summary"},
 		{"summary-by-mediator_type", "durations summary-by-mediator_type"},
-		{"concessions", "concessions durations"},
-		{"sensitivity", "concessions durations sensitivity"},
+		{"concessions", "concessions durations era"},
+		{"sensitivity", "concessions durations era sensitivity"},
 		{"triggers", "durations triggers"},
-		{"survival", "durations summary"},
+		{"survival", "durations incidence summary"},
 	}
 	for _, tt := range tests {
 		a, err := Analyse(data, Options{Only: []string{tt.only}})

@@ -315,7 +315,8 @@ func standingTable(a *Analyses) block {
 	g := grid{title: fmt.Sprintf("Where the %d deals stood after…", c.Inc.N),
 		columns: []string{"after", "broken down", "expired or superseded", "not yet ended", "in force if no deal could expire (Kaplan–Meier)"},
 		numeric: []bool{false, true, true, true, true},
-		notes:   []string{"Shares of all deals analysed (Aalen–Johansen estimates; each row adds up to 100%). The last column is the Kaplan–Meier share still in force."}}
+		notes:   []string{"Shares of all deals analysed (Aalen–Johansen estimates; each row adds up to 100%). The last column is the Kaplan–Meier share still in force."},
+		csvFile: "table-incidence.csv"}
 	for _, h := range []struct {
 		name string
 		t    float64
