@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/truce-lab/truce/internal/gen"
+	"github.com/truce-lab/truce/dataset/synth"
 )
 
 // BenchmarkLoadEmbedded parses and checks the embedded dataset (target:
@@ -57,14 +57,14 @@ func BenchmarkRead100k(b *testing.B) {
 	}
 }
 
-// big returns gen.Big's n-row CSV (genbig.py's shape), built once per size.
+// big returns synth.Big's n-row CSV (genbig.py's shape), built once per size.
 func big(b *testing.B, n int) []byte {
 	b.Helper()
 	if data, ok := bigCache[n]; ok {
 		return data
 	}
 	var buf bytes.Buffer
-	if err := gen.Big(&buf, n, 42); err != nil {
+	if err := synth.Big(&buf, n, 42); err != nil {
 		b.Fatal(err)
 	}
 	bigCache[n] = buf.Bytes()

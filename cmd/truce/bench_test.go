@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/truce-lab/truce/internal/gen"
+	"github.com/truce-lab/truce/dataset/synth"
 )
 
-// genBigCSV writes gen.Big's n deals (the shape of the R comparison's
+// genBigCSV writes synth.Big's n deals (the shape of the R comparison's
 // big.csv) to a file once per benchmark and returns its path.
 func genBigCSV(b *testing.B, n int) string {
 	b.Helper()
@@ -18,7 +18,7 @@ func genBigCSV(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := gen.Big(f, n, 42); err != nil {
+	if err := synth.Big(f, n, 42); err != nil {
 		b.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/truce-lab/truce/dataset"
-	"github.com/truce-lab/truce/internal/gen"
+	"github.com/truce-lab/truce/dataset/synth"
 )
 
 // peerSample is the 17-deal CSV the R and Python peers of issue 12 read
@@ -30,12 +30,12 @@ func BenchmarkReportPeerSample(b *testing.B) {
 	}
 }
 
-// BenchmarkReportGen1000 builds the briefing of gen.Deals's 1,000 deals
-// (`go run ./internal/gen/cmd/genbig -deals 1000`; target: at most 5 times
+// BenchmarkReportGen1000 builds the briefing of synth.Deals's 1,000 deals
+// (`go run ./cmd/genbig -deals 1000`; target: at most 5 times
 // BenchmarkReport, the embedded dataset).
 func BenchmarkReportGen1000(b *testing.B) {
 	var csv bytes.Buffer
-	if err := gen.Deals(&csv, 1000, 42); err != nil {
+	if err := synth.Deals(&csv, 1000, 42); err != nil {
 		b.Fatal(err)
 	}
 	deals, err := dataset.Read(&csv)

@@ -1,4 +1,4 @@
-package gen_test
+package synth_test
 
 import (
 	"bytes"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/truce-lab/truce/dataset"
-	"github.com/truce-lab/truce/internal/gen"
+	"github.com/truce-lab/truce/dataset/synth"
 )
 
 // TestGenerators checks that each generator writes n rows that the strict
@@ -18,8 +18,8 @@ func TestGenerators(t *testing.T) {
 		write  func(io.Writer, int, uint64) error
 		header string
 	}{
-		{"Big", gen.Big, gen.Header},
-		{"Deals", gen.Deals, gen.DealsHeader},
+		{"Big", synth.Big, synth.Header},
+		{"Deals", synth.Deals, synth.DealsHeader},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var a, b, c bytes.Buffer

@@ -1,10 +1,10 @@
-// Package gen writes synthetic deals CSVs for benchmarks and for the
+// Package synth writes synthetic deals CSVs for benchmarks and for the
 // side-by-side comparison with the R and Python peers: the shape of
 // ../shared/bench/genbig.py (columns id,name,kind,start,end,end_type,grp,x,b;
 // about 15% ongoing deals censored at 2026-01-01), so that benchmarks do not
 // need Python. The values are random but fixed by the seed; they are not the
 // same draws as genbig.py's.
-package gen
+package synth
 
 import (
 	"bufio"

@@ -1,8 +1,8 @@
 // Command genbig writes a synthetic deals CSV to standard output, so that
 // anyone can repeat the comparisons of issue 12 without Python:
 //
-//	go run ./internal/gen/cmd/genbig 100000 > big.csv          # gen.Big: input of ../shared/bench/big.R
-//	go run ./internal/gen/cmd/genbig -deals 1000 > deals-1000.csv # gen.Deals: input of truce report
+//	go run ./cmd/genbig 100000 > big.csv          # synth.Big: input of ../shared/bench/big.R
+//	go run ./cmd/genbig -deals 1000 > deals-1000.csv # synth.Deals: input of truce report
 //
 // Without -deals the rows have genbig.py's columns
 // (id,name,kind,start,end,end_type,grp,x,b); with it, the columns and
@@ -16,12 +16,12 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/truce-lab/truce/internal/gen"
+	"github.com/truce-lab/truce/dataset/synth"
 )
 
 func main() {
 	seed := flag.Uint64("seed", 42, "random `SEED`; the same seed writes the same file")
-	deals := flag.Bool("deals", false, "write gen.Deals (the report's columns) instead of gen.Big (genbig.py's)")
+	deals := flag.Bool("deals", false, "write synth.Deals (the report's columns) instead of synth.Big (genbig.py's)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: genbig [-seed N] [-deals] ROWS > deals.csv")
 		flag.PrintDefaults()
@@ -36,9 +36,9 @@ func main() {
 		fmt.Fprintf(os.Stderr, "genbig: ROWS %q: want a whole number of rows, 0 or more\n", flag.Arg(0))
 		os.Exit(2)
 	}
-	write := gen.Big
+	write := synth.Big
 	if *deals {
-		write = gen.Deals
+		write = synth.Deals
 	}
 	if err := write(os.Stdout, n, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "genbig:", err)
