@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,25 +161,50 @@ func TestAnalyzeConcessions(t *testing.T) {
 }
 
 func TestAnalyzeTriggers(t *testing.T) {
-	tr, err := AnalyzeTriggers(testSample(t))
+	deals, err := dataset.Read(strings.NewReader(`id,start,end,end_type,end_event,last_seen,trigger,broken_by
+a1,2004-01-01,2004-01-11,breakdown,operation,,militant-attack,state
+a2,2004-01-01,2004-01-21,breakdown,declaration,,militant-attack,state
+a3,2004-01-01,2004-01-31,breakdown,operation,,military-operation,militants
+a4,2004-01-01,2004-02-10,breakdown,resumed-fighting,,unknown,unknown
+a5,2004-01-01,2004-02-20,expired,expiry,,none,none
+a6,2004-01-01,,unknown,unknown,2004-03-01,unknown,unknown
+`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// t1..t4 ended (one each of 4 triggers); t5 is unknown.
-	if tr.Ended != 4 || tr.Open != 1 || tr.Breakdown != 3 || len(tr.Rows) != 4 {
-		t.Fatalf("ended %d open %d breakdowns %d rows %d; want 4 1 3 4", tr.Ended, tr.Open, tr.Breakdown, len(tr.Rows))
+	s, err := SampleOf(deals, dataset.MustDate("2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	got := map[string]string{}
+	tr, err := AnalyzeTriggers(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The rows count the 4 breakdowns, the unknown cause included, so that
+	// they add up to the denominator; a5 and a6 did not break down.
+	if tr.Breakdowns != 4 || tr.NotBroken != 2 || len(tr.Rows) != 3 {
+		t.Fatalf("breakdowns %d, not broken %d, rows %d; want 4 2 3", tr.Breakdowns, tr.NotBroken, len(tr.Rows))
+	}
+	sum := 0
 	for _, r := range tr.Rows {
-		for w, n := range r.ByWho {
-			got[r.Trigger] += fmt.Sprintf("%s=%d", w, n)
+		sum += r.N
+	}
+	if sum != tr.Breakdowns {
+		t.Errorf("rows add up to %d, want %d", sum, tr.Breakdowns)
+	}
+	tab := TriggerTable(tr)
+	want := [][]string{
+		{"militant-attack", "2", "0.50", "declaration 1; operation 1", "state 2", "15", "a1, a2"},
+		{"military-operation", "1", "0.25", "operation 1", "militants 1", "30", "a3"},
+		{"unknown", "1", "0.25", "resumed-fighting 1", "unknown 1", "40", "a4"},
+	}
+	for i, w := range want {
+		if !slices.Equal(tab.Rows[i], w) {
+			t.Errorf("row %d: %q, want %q", i, tab.Rows[i], w)
 		}
 	}
-	want := map[string]string{"military-operation": "state=1", "militant-attack": "militants=1", "expiry": "none=1", "drone-strike": "third-party=1"}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s: %q, want %q", k, got[k], v)
-		}
+	if !slices.Equal(tr.EndEvents, []string{"declaration", "operation", "resumed-fighting"}) {
+		t.Errorf("end events %v, want vocabulary order", tr.EndEvents)
 	}
 }
 

@@ -307,24 +307,29 @@ func TestMatrixData(t *testing.T) {
 }
 
 func TestTriggerRows(t *testing.T) {
-	mk := func(id string, et dataset.EndType, trig, by string) dataset.Deal {
+	mk := func(id string, et dataset.EndType, trig, ev string) dataset.Deal {
 		d := deal(id, "2005-01-01", "2005-02-01", et)
-		d.Trigger, d.BrokenBy = dataset.Trigger(trig), dataset.BrokenBy(by)
+		d.Trigger, d.EndEvent = dataset.Trigger(trig), dataset.EndEvent(ev)
 		return d
 	}
 	rows := triggerRows([]dataset.Deal{
-		mk("test-a", dataset.EndTypeBreakdown, "drone-strike", "militants"),
-		mk("test-b", dataset.EndTypeBreakdown, "military-operation", "state"),
-		mk("test-c", dataset.EndTypeBreakdown, "drone-strike", "disputed"),
-		mk("test-d", dataset.EndTypeBreakdown, "drone-strike", "militants"),
-		mk("test-e", dataset.EndTypeExpired, "expiry", "none"), // not a breakdown
-	})
+		mk("test-a", dataset.EndTypeBreakdown, "drone-strike", "operation"),
+		mk("test-b", dataset.EndTypeBreakdown, "military-operation", "declaration"),
+		mk("test-c", dataset.EndTypeBreakdown, "drone-strike", "declaration"),
+		mk("test-d", dataset.EndTypeBreakdown, "drone-strike", "operation"),
+		mk("test-e", dataset.EndTypeExpired, "none", "expiry"), // not a breakdown
+	}, dataset.Date{})
 	if len(rows) != 2 || rows[0].Trigger != "drone-strike" || rows[0].Total != 3 || rows[1].Trigger != "military-operation" {
 		t.Fatalf("rows %+v", rows)
 	}
-	want := []triggerSeg{{"militants", 2}, {"disputed", 1}} // broken_by vocabulary order
+	want := []triggerSeg{{"declaration", 1}, {"operation", 2}} // end_event vocabulary order
 	if !slices.Equal(rows[0].Segs, want) {
 		t.Errorf("segments %v, want %v", rows[0].Segs, want)
+	}
+	// As of a date before the breakdowns, none is counted (as
+	// analysis.AnalyzeTriggers counts them).
+	if rows := triggerRows([]dataset.Deal{mk("test-a", dataset.EndTypeBreakdown, "drone-strike", "operation")}, dataset.MustDate("2005-01-15")); len(rows) != 0 {
+		t.Errorf("as of 2005-01-15: rows %+v, want none", rows)
 	}
 }
 

@@ -167,3 +167,15 @@ func newPlot() *plot.Plot {
 	p.Title.TextStyle.Font = sans(titleSize, true)
 	return p
 }
+
+// CategoryColor returns the colour the charts give a value of a category
+// column (end_type, mediator_type, broken_by, end_event), so that a chart
+// built elsewhere (a plots.Curve) matches the timeline; nil for a column
+// without a palette, which lets the chart choose.
+func CategoryColor(column, value string) color.Color {
+	p, ok := map[string]palette{"end_type": endTypeColors, "mediator_type": mediatorColors, "broken_by": brokenByColors, "end_event": endEventColors}[column]
+	if !ok {
+		return nil
+	}
+	return p.Of(value)
+}

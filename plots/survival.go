@@ -21,7 +21,7 @@ type Curve struct {
 	KM    *analysis.KM
 	// Color is the curve's colour; nil takes the next of the Okabe–Ito
 	// colours in order. Give a category's palette colour (for instance
-	// MediatorColors.Of(value)) to match the other charts.
+	// CategoryColor(column, value)) to match the other charts.
 	Color color.Color
 }
 
@@ -156,7 +156,9 @@ func survivalSubtitle(curves []Curve) string {
 // dashed lines to the median where a curve reaches 50%, and a
 // number-at-risk table under the x axis at its ticks. x is days since the
 // start of each deal. With an empty meta.Subtitle the subtitle gives each
-// curve's median and its confidence interval.
+// curve's median and its confidence interval; non-empty meta.Notes replace
+// the default note (which says the curves are Kaplan–Meier estimates), for
+// curves estimated otherwise.
 func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	if len(curves) == 0 {
 		return nil, fmt.Errorf("plots: Survival: no curves")
@@ -280,6 +282,9 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 	notes := []string{"Kaplan–Meier estimates of the share of deals still holding; a deal that expired, was superseded, is still in force or was last reported in force counts as censored at that time. Bands: pointwise log-transformed confidence intervals (Greenwood)."}
 	if len(curves) > maxBandCurves {
 		notes[0] = strings.Replace(notes[0], "Bands: pointwise", "Confidence bands are left out with more than two curves, where they would hide each other; the intervals are", 1)
+	}
+	if len(meta.Notes) > 0 { // the caller's notes replace the default one
+		notes, meta.Notes = slices.Clone(meta.Notes), nil
 	}
 	var shaky []string
 	for _, cv := range curves {

@@ -14,28 +14,51 @@ import (
 )
 
 // triggerRow is one bar of the Triggers chart: the breakdowns with one
-// trigger, split by who broke the deal.
+// proximate cause (trigger), split by what happened at the end (end_event).
 type triggerRow struct {
 	Trigger string
 	Total   int
-	Segs    []triggerSeg // in broken_by vocabulary order, zero counts left out
+	Segs    []triggerSeg // in end_event vocabulary order, zero counts left out
 }
 
 type triggerSeg struct {
-	BrokenBy string
+	EndEvent string
 	Count    int
 }
 
-// triggerRows counts the deals that ended in breakdown by trigger and
-// broken_by, most frequent trigger first (ties in vocabulary order).
-func triggerRows(deals []dataset.Deal) []triggerRow {
+// endEventColors colours the end_event vocabulary.
+var endEventColors = palette{
+	"operation":        blue,
+	"declaration":      vermillion,
+	"resumed-fighting": orange,
+	"signatory-killed": reddishPurple,
+	"expiry":           skyBlue,
+	"supersession":     bluishGreen,
+	"none":             inkLight,
+	"unknown":          grey,
+}
+
+// triggerRows counts the deals that ended in breakdown (by asOf, unless
+// it is zero) by trigger and end_event, most frequent trigger first (ties in vocabulary order). A
+// breakdown without a coded trigger counts as "unknown", so the bars add
+// up to the breakdowns, as analysis.Triggers counts them.
+func triggerRows(deals []dataset.Deal, asOf dataset.Date) []triggerRow {
 	counts := map[string]map[string]int{}
 	var trig, by []string
 	for _, d := range deals {
 		if d.EndType != dataset.EndTypeBreakdown {
 			continue
 		}
-		t, b := string(d.Trigger), string(d.BrokenBy)
+		if dur, ok := d.Duration(asOf); !asOf.IsZero() && (!ok || !dur.Event) {
+			continue // not broken down yet at the as-of date
+		}
+		t, b := string(d.Trigger), string(d.EndEvent)
+		if t == "" {
+			t = string(dataset.TriggerUnknown)
+		}
+		if b == "" {
+			b = string(dataset.EndEventUnknown)
+		}
 		if counts[t] == nil {
 			counts[t] = map[string]int{}
 		}
@@ -43,7 +66,7 @@ func triggerRows(deals []dataset.Deal) []triggerRow {
 		trig, by = append(trig, t), append(by, b)
 	}
 	trigOrder := presentInOrder(vocab("trigger"), trig)
-	byOrder := presentInOrder(vocab("broken_by"), by)
+	byOrder := presentInOrder(vocab("end_event"), by)
 	var rows []triggerRow
 	for _, t := range trigOrder {
 		r := triggerRow{Trigger: t}
@@ -90,13 +113,13 @@ func (s stacks) Plot(c draw.Canvas, p *plot.Plot) {
 		x := 0
 		for _, sg := range r.Segs {
 			a, b := trX(float64(x)), trX(float64(x+sg.Count))
-			clr := brokenByColors.Of(sg.BrokenBy)
+			clr := endEventColors.Of(sg.EndEvent)
 			c.FillPolygon(clr, rectPts(vg.Rectangle{Min: vg.Point{X: a, Y: y0}, Max: vg.Point{X: b, Y: y1}}))
 			// A white rule between segments.
 			c.StrokeLine2(draw.LineStyle{Color: white, Width: 1}, b, y0, b, y1)
 			if b-a > in.Width(itoa(sg.Count))+6 {
 				st := in
-				if by := dataset.BrokenBy(sg.BrokenBy); by == dataset.BrokenByState || by == dataset.BrokenByMilitants || by == dataset.BrokenByThirdParty {
+				if ev := dataset.EndEvent(sg.EndEvent); ev == dataset.EndEventOperation || ev == dataset.EndEventDeclaration || ev == dataset.EndEventSignatoryKilled {
 					st.Color = white
 				}
 				fillMid(c, st, vg.Point{X: (a + b) / 2, Y: trY(y)}, itoa(sg.Count))
@@ -107,11 +130,13 @@ func (s stacks) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// Triggers draws the proximate triggers of the breakdowns (the trigger
-// column of deals whose end_type is breakdown) as horizontal bars, the most
-// frequent at the top, stacked by broken_by.
+// Triggers draws the proximate causes of the breakdowns (the trigger
+// column of deals whose end_type is breakdown, by meta.AsOf when it is
+// set) as horizontal bars, the most
+// frequent at the top, stacked by the end event (end_event: what happened
+// at the end), so that cause and end are shown apart.
 func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
-	rows := triggerRows(deals)
+	rows := triggerRows(deals, meta.AsOf)
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("plots: Triggers: no deal ended in breakdown")
 	}
@@ -123,7 +148,7 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	for i, r := range rows {
 		labels[len(rows)-1-i] = dataset.Label("trigger", r.Trigger)
 		for _, s := range r.Segs {
-			bys = append(bys, s.BrokenBy)
+			bys = append(bys, s.EndEvent)
 		}
 		total += r.Total
 	}
@@ -136,12 +161,12 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 	p.X.Tick.Marker = plot.TickerFunc(countTicks)
 	p.X.Label.Text = "Deals that broke down"
 	p.Y.Min, p.Y.Max = -0.6, float64(len(rows))-0.4
-	legend := []legendEntry{{Label: "Broken by:"}}
-	for _, b := range presentInOrder(vocab("broken_by"), bys) {
-		legend = append(legend, legendEntry{Label: dataset.Label("broken_by", b), Thumb: swatch(brokenByColors.Of(b))})
+	legend := []legendEntry{{Label: "What happened at the end:"}}
+	for _, b := range presentInOrder(vocab("end_event"), bys) {
+		legend = append(legend, legendEntry{Label: dataset.Label("end_event", b), Thumb: swatch(endEventColors.Of(b))})
 	}
 	top := rows[0]
-	sub := fmt.Sprintf("%s was the most common trigger: %d of %d breakdowns", dataset.Label("trigger", top.Trigger), top.Total, total)
+	sub := fmt.Sprintf("%s was the most common cause: %d of %d breakdowns", dataset.Label("trigger", top.Trigger), top.Total, total)
 	tied := 0
 	for _, r := range rows {
 		if r.Total == top.Total {
@@ -149,11 +174,11 @@ func Triggers(deals []dataset.Deal, meta Meta) (*plot.Plot, error) {
 		}
 	}
 	if tied > 2 {
-		sub = fmt.Sprintf("%d triggers tie as the most common, with %d of %d breakdowns each", tied, top.Total, total)
+		sub = fmt.Sprintf("%d causes tie as the most common, with %d of %d breakdowns each", tied, top.Total, total)
 	} else if tied == 2 {
-		sub = fmt.Sprintf("%s and %s were the most common triggers: %d of %d breakdowns each", dataset.Label("trigger", top.Trigger), lowerFirst(dataset.Label("trigger", rows[1].Trigger)), top.Total, total)
+		sub = fmt.Sprintf("%s and %s were the most common causes: %d of %d breakdowns each", dataset.Label("trigger", top.Trigger), lowerFirst(dataset.Label("trigger", rows[1].Trigger)), top.Total, total)
 	}
-	notes := []string{"Trigger: the proximate cause the sources give for the end of the deal; broken by: the side that ended it, as coded."}
+	notes := []string{"Cause: the proximate cause the sources give for the breakdown; the colours show what happened at the end (the end event), coded apart from the cause."}
 	h := max(4*vg.Inch, 2.4*vg.Inch+vg.Length(len(rows))*0.42*vg.Inch)
-	return frame(meta, "What set off the breakdowns", sub, legend, notes, plotBody(p), 8*vg.Inch, h), nil
+	return frame(meta, "What set off the breakdowns, and how they ended", sub, legend, notes, plotBody(p), 8*vg.Inch, h), nil
 }

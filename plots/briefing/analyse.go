@@ -34,7 +34,7 @@ const (
 )
 
 var needs = map[string][]string{
-	"survival": {partOverall}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
+	"survival": {partOverall}, "incidence": {partOverall}, "era": {partConcessions}, "survival-by": {partBy}, "concessions": {partConcessions}, "forest": {partConcessions},
 	"summary": {partOverall}, "triggers": {partTriggers}, "sensitivity": {partConcessions, partSensitivity},
 }
 
@@ -85,6 +85,8 @@ type Analyses struct {
 	Concessions *analysis.Concessions
 	Triggers    *analysis.Triggers
 	Sensitivity *analysis.Sensitivity
+	Competing   *Competing               // the competing-risk headline figures
+	Tests       []analysis.ConcessionRow // the concession comparisons tested (testedRows)
 }
 
 // Deals are the deals analysed.
@@ -116,6 +118,9 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 			return nil, err
 		}
 		a.Overall = overall[0]
+		if a.Competing, err = analyseCompeting(s, sel.Deals, sel.AsOf); err != nil {
+			return nil, err
+		}
 	}
 	if opts.needed(partBy) {
 		if a.ByGroups, a.ByWarnings, err = analysis.Summarize(s, a.By, 365); err != nil {
@@ -134,6 +139,7 @@ func Analyse(data *dataset.Data, opts Options) (*Analyses, error) {
 		if a.Concessions, err = analysis.AnalyzeConcessions(s, analysis.ConcessionColumns()); err != nil {
 			return nil, err
 		}
+		a.Tests = testedRows(a.Concessions)
 	}
 	if opts.needed(partTriggers) {
 		if a.Triggers, err = analysis.AnalyzeTriggers(s); err != nil {

@@ -56,21 +56,28 @@ func TestReportFiles(t *testing.T) {
 		if !strings.HasPrefix(string(files[base+".svg"]), "<?xml") {
 			t.Errorf("%s.svg is not SVG", base)
 		}
-		if !strings.Contains(md, "]("+base+".png)") {
-			t.Errorf("briefing.md does not show %s", base)
+		if n := len(files[base+".svg"]); n > 300<<10 {
+			t.Errorf("%s.svg is %d bytes, want at most 300 KB", base, n)
+		}
+		if shown := slices.Contains(shownCharts, name); shown != strings.Contains(md, "]("+base+".png)") {
+			t.Errorf("briefing.md shows %s: %v, want %v", base, !shown, shown)
 		}
 	}
-	// The HTML is self-contained: images inline, no address to fetch.
-	if n := strings.Count(html, `<img src="data:image/png;base64,`); n != len(ChartNames()) {
-		t.Errorf("briefing.html inlines %d charts, want %d", n, len(ChartNames()))
+	// The HTML is self-contained: charts inline, no address to fetch; the
+	// only addresses are links a reader follows.
+	if n := strings.Count(html, `<img src="data:image/svg+xml;base64,`); n != len(shownCharts) {
+		t.Errorf("briefing.html inlines %d charts, want %d", n, len(shownCharts))
 	}
-	if m := regexp.MustCompile(`(?i)(src|href)="(https?:)?//`).FindString(html); m != "" {
+	if m := regexp.MustCompile(`(?i)src="(https?:)?//`).FindString(html); m != "" {
 		t.Errorf("briefing.html fetches %q", m)
 	}
 	if strings.Contains(html, "<link") || strings.Contains(html, "<script") {
 		t.Error("briefing.html links a stylesheet or script")
 	}
-	for _, table := range []string{"durations", "summary", "summary-by-mediator_type", "concessions", "triggers", "sensitivity"} {
+	if strings.Contains(html, "`") {
+		t.Error("briefing.html has a Markdown backtick")
+	}
+	for _, table := range TableNames("mediator_type") {
 		for _, ext := range []string{".md", ".csv"} {
 			if len(files["table-"+table+ext]) == 0 {
 				t.Errorf("no table-%s%s", table, ext)
@@ -85,17 +92,35 @@ func TestBriefingNumbersMatchTables(t *testing.T) {
 	b := embeddedBriefing(t)
 	files, r := b.Files, b.Analyses
 	md := string(files["briefing.md"])
-	o := r.Overall
+	o, c := r.Overall, r.Competing
+	k := c.Inc.Cause("breakdown")
 	want := []string{
-		fmt.Sprintf("%d deals were analysed", o.N),
-		fmt.Sprintf("broken down by day %.0f", o.Median.Estimate),
-		fmt.Sprintf("%.0f days on average (restricted mean", o.RMST),
-		fmt.Sprintf("Spearman's rho %.2f", r.Concessions.Ended.Spearman),
+		fmt.Sprintf("Of the %d agreements and ceasefires, %d broke down", o.N, o.Breakdowns),
+		fmt.Sprintf("Half had broken down by day %.0f, and %.0f%% within a year", c.Inc.TimeTo(k, 0.5).Estimate, 100*c.Inc.At(365).Inc[k]),
+		fmt.Sprintf("If no deal could expire (Kaplan–Meier): %.0f days", o.Median.Estimate),
+		fmt.Sprintf("of the %d breakdowns", r.Triggers.Breakdowns),
 	}
 	for _, w := range want {
 		if !strings.Contains(md, w) {
 			t.Errorf("briefing.md lacks %q", w)
 		}
+	}
+	// The triggers table and chart count the same breakdowns, and the
+	// headline says so with the same denominator.
+	sum := 0
+	for _, row := range r.Triggers.Rows {
+		sum += row.N
+	}
+	if sum != o.Breakdowns || r.Triggers.Breakdowns != o.Breakdowns {
+		t.Errorf("triggers count %d (rows %d), want the %d breakdowns", r.Triggers.Breakdowns, sum, o.Breakdowns)
+	}
+	// No raw codes where a person reads: no snake_case word in the text.
+	text := regexp.MustCompile(`(?s)<[^>]*>`).ReplaceAllString(string(files["briefing.html"]), " ")
+	if m := regexp.MustCompile(`\b[a-z]+_[a-z0-9_]+\b`).FindAllString(text, 5); len(m) > 0 {
+		t.Errorf("briefing.html shows raw codes %q", m)
+	}
+	if n := len(regexp.MustCompile(`(?m)^\s*Warning`).FindAllString(text, -1)); n > 3 {
+		t.Errorf("briefing.html has %d lines starting with Warning, want at most 3", n)
 	}
 	// The summary table in the folder carries the same median.
 	if !strings.Contains(string(files["table-summary.csv"]), fmt.Sprintf(",%.0f,", o.Median.Estimate)) {
@@ -229,12 +254,12 @@ func TestAnalyseOnly(t *testing.T) {
 		tables string // the tables Tables returns, sorted
 	}{
 		{"durations", "durations"},
-		{"summary", "durations summary"},
+		{"summary", "durations incidence summary"},
 		{"summary-by-mediator_type", "durations summary-by-mediator_type"},
-		{"concessions", "concessions durations"},
-		{"sensitivity", "concessions durations sensitivity"},
+		{"concessions", "concessions durations era"},
+		{"sensitivity", "concessions durations era sensitivity"},
 		{"triggers", "durations triggers"},
-		{"survival", "durations summary"},
+		{"survival", "durations incidence summary"},
 	}
 	for _, tt := range tests {
 		a, err := Analyse(data, Options{Only: []string{tt.only}})

@@ -65,7 +65,7 @@ func Build(data *dataset.Data, opts Options) (*Briefing, error) {
 		files[c.name+".png"] = c.png
 		files[c.name+".svg"] = c.svg
 	}
-	bl := blocks(a, tables, charts)
+	bl := blocks(a, charts)
 	if bl, err = withWorld(bl, a, opts, files); err != nil {
 		return nil, err
 	}

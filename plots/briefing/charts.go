@@ -28,15 +28,17 @@ func noData(reason string) error { return fmt.Errorf("%w: %s", ErrNoData, reason
 var chartList = []struct {
 	name  string
 	build ChartFunc
+	about string // what it shows, in a few words
 }{
-	{"durations", DurationsChart},
-	{"timeline", TimelineChart},
-	{"survival", SurvivalChart},
-	{"survival-by", SurvivalByChart},
-	{"matrix", MatrixChart},
-	{"concessions", ConcessionsChart},
-	{"forest", ForestChart},
-	{"triggers", TriggersChart},
+	{"incidence", IncidenceChart, "how fast the deals broke down"},
+	{"durations", DurationsChart, "how long each deal lasted"},
+	{"timeline", TimelineChart, "the deals on the calendar"},
+	{"survival", SurvivalChart, "the Kaplan–Meier curve alone"},
+	{"survival-by", SurvivalByChart, "survival by group"},
+	{"matrix", MatrixChart, "what each deal gave and got"},
+	{"concessions", ConcessionsChart, "the number of concessions against days in force"},
+	{"forest", ForestChart, "hazard ratios of the concessions"},
+	{"triggers", TriggersChart, "what ended the deals"},
 }
 
 // ChartNames returns the names of the briefing's charts, in briefing order.
@@ -64,8 +66,10 @@ func (a *Analyses) meta(title string) plots.Meta {
 
 // DurationsChart is each deal's duration with the range date precision allows.
 func DurationsChart(a *Analyses) (*plot.Plot, string, error) {
-	p, err := plots.Durations(a.Deals(), a.AsOf(), a.meta("How long each deal lasted"))
-	return p, "Days from start to end for every deal analysed; whiskers: the range date precision allows; arrows: not broken down when last observed.", err
+	meta := a.meta("How long each deal lasted")
+	meta.Subtitle = fmt.Sprintf("%d of the %d deals broke down; the others had not when last reported", a.Overall.Breakdowns, a.Overall.N)
+	p, err := plots.Durations(a.Deals(), a.AsOf(), meta)
+	return p, "Each deal's days in force, in order of start.", err
 }
 
 // TimelineChart is the deals on the calendar, coloured by mediator, over
@@ -87,16 +91,16 @@ func SurvivalChart(a *Analyses) (*plot.Plot, string, error) {
 
 // SurvivalByChart is the Kaplan–Meier curves of the groups of Options.By.
 func SurvivalByChart(a *Analyses) (*plot.Plot, string, error) {
-	meta := a.meta("Share of deals still in force, by " + a.By)
+	meta := a.meta("Share of deals still in force, by " + dataset.ColumnLabel(a.By))
 	var curves []plots.Curve
 	for _, g := range a.ByGroups {
-		curves = append(curves, plots.Curve{Label: g.Group, KM: g.KM})
+		curves = append(curves, plots.Curve{Label: dataset.Label(a.By, g.Group), KM: g.KM, Color: plots.CategoryColor(a.By, g.Group)})
 	}
 	if a.ByTest != nil {
 		meta.Subtitle = groupFinding(a)
 	}
 	p, err := plots.Survival(curves, meta)
-	return p, "Kaplan–Meier curves by " + a.By + ".", err
+	return p, "Share of deals still in force, one Kaplan–Meier curve per " + dataset.ColumnLabel(a.By) + ".", err
 }
 
 // MatrixChart is what each deal gave and got.
@@ -142,27 +146,29 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 			continue
 		}
 		hr, lo, hi := row.HR()
-		rows = append(rows, plots.ForestRow{Label: row.Category, Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
+		rows = append(rows, plots.ForestRow{Label: shortCategoryLabel(row), Est: hr, Lo: lo, Hi: hi, N: fmt.Sprintf("%d vs %d", row.NWith, row.NWithout)})
 	}
 	if len(rows) == 0 {
 		return nil, "", noData("no concession or commitment was in at least two deals and absent from at least two")
 	}
 	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", a.meta("Hazard of breakdown with and without each concession"))
-	return p, "One-covariate Cox models (Efron ties), 95% confidence intervals; categories with fewer than two deals on either side are left out.", err
+	return p, "Hazard ratio of breakdown, deals with each concession or commitment against those without; those with fewer than two deals on either side are left out.", err
 }
 
 // TriggersChart is the deals that broke down by trigger, stacked by who
 // broke them.
 func TriggersChart(a *Analyses) (*plot.Plot, string, error) {
-	broke := false
+	broke := 0 // by the as-of date, as plots.Triggers and analysis.AnalyzeTriggers count them
 	for i := range a.Deals() {
-		broke = broke || a.Deals()[i].EndType == dataset.EndTypeBreakdown
+		if dur, ok := a.Deals()[i].Duration(a.AsOf()); ok && dur.Event {
+			broke++
+		}
 	}
-	if !broke {
+	if broke == 0 {
 		return nil, "", noData("no deal analysed broke down")
 	}
 	p, err := plots.Triggers(a.Deals(), a.meta("What ended the deals"))
-	return p, "Deals that broke down, by the trigger the sources report, stacked by who broke the deal.", err
+	return p, fmt.Sprintf("The %d deals that broke down, by the cause the sources give, split by what happened at the end.", broke), err
 }
 
 // groupFinding states in one line whether the groups' curves differ. The
@@ -181,7 +187,7 @@ func groupFinding(a *Analyses) string {
 	}
 	s := fmt.Sprintf("Log-rank p = %s: %s", analysis.FormatP(a.ByTest.P), verdict)
 	if best != "" {
-		s += fmt.Sprintf("; longest median among groups of 3 or more: %s, %.0f days", best, bestMed)
+		s += fmt.Sprintf("; longest median among groups of 3 or more: %s, %.0f days", dataset.Label(a.By, best), bestMed)
 	}
 	return s + "."
 }

@@ -5,81 +5,171 @@ import (
 	"fmt"
 	"html"
 	"strings"
-
-	"github.com/truce-lab/truce/analysis"
 )
 
+var esc = html.EscapeString
+
 func (h heading) html(b *strings.Builder) {
-	fmt.Fprintf(b, "<h%d>%s</h%d>\n", h.level, html.EscapeString(h.text), h.level)
+	id := ""
+	if h.id != "" {
+		id = ` id="` + esc(h.id) + `"`
+	}
+	fmt.Fprintf(b, "<h%d%s>%s</h%d>\n", h.level, id, esc(h.text), h.level)
 }
 
-func (p para) html(b *strings.Builder) { fmt.Fprintf(b, "<p>%s</p>\n", html.EscapeString(p.text)) }
+func (p para) html(b *strings.Builder) { fmt.Fprintf(b, "<p>%s</p>\n", esc(p.text)) }
 
 func (l bullets) html(b *strings.Builder) {
-	b.WriteString("<ul>\n")
+	if l.class != "" {
+		fmt.Fprintf(b, "<ul class=\"%s\">\n", l.class)
+	} else {
+		b.WriteString("<ul>\n")
+	}
 	for _, it := range l.items {
-		fmt.Fprintf(b, "<li>%s</li>\n", html.EscapeString(it))
+		fmt.Fprintf(b, "<li>%s</li>\n", esc(it))
 	}
 	b.WriteString("</ul>\n")
 }
 
-func (f figure) html(b *strings.Builder) {
-	fmt.Fprintf(b, "<figure><img src=\"data:image/png;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
-		base64.StdEncoding.EncodeToString(f.png), html.EscapeString(f.alt), html.EscapeString(f.caption))
+func (k keyFigures) html(b *strings.Builder) {
+	b.WriteString("<div class=\"keys\">\n")
+	for _, it := range k.items {
+		fmt.Fprintf(b, "<div class=\"key\"><div class=\"value\">%s</div><div class=\"label\">%s</div><div class=\"detail\">%s</div></div>\n",
+			esc(it.value), esc(it.label), esc(it.detail))
+	}
+	b.WriteString("</div>\n")
 }
 
-func (t tableBlock) html(b *strings.Builder) {
-	fmt.Fprintf(b, "<table>\n<caption>%s</caption>\n<thead><tr>", html.EscapeString(t.t.Title))
-	for i, c := range t.t.Columns {
-		fmt.Fprintf(b, "<th%s>%s</th>", alignAttr(t.t, i), html.EscapeString(c))
+func (f figure) html(b *strings.Builder) {
+	class := ""
+	if f.class != "" {
+		class = ` class="` + f.class + `"`
+	}
+	fmt.Fprintf(b, "<figure%s><img src=\"data:image/svg+xml;base64,%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
+		class, base64.StdEncoding.EncodeToString(f.svg), esc(f.alt), esc(f.caption))
+}
+
+func (c cell) htmlText() string {
+	t := esc(c.text)
+	if c.href != "" {
+		t = `<a href="` + esc(c.href) + `">` + t + `</a>`
+	}
+	for i, id := range c.deals {
+		if i > 0 || t != "" {
+			t += ", "
+		}
+		t += `<a href="#` + esc(dealAnchor(id)) + `">` + esc(id) + `</a>`
+	}
+	return t
+}
+
+func (g grid) html(b *strings.Builder) {
+	class := ""
+	if g.class != "" {
+		class = ` class="` + g.class + `"`
+	}
+	fmt.Fprintf(b, "<div class=\"table\"><table%s>\n<caption>%s</caption>\n<thead><tr>", class, esc(g.title))
+	for i, c := range g.columns {
+		fmt.Fprintf(b, "<th%s>%s</th>", g.cellClass(i, cell{}), esc(c))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
-	for _, r := range t.t.Rows {
+	for _, r := range g.rows {
 		b.WriteString("<tr>")
 		for i, c := range r {
-			fmt.Fprintf(b, "<td%s>%s</td>", alignAttr(t.t, i), html.EscapeString(c))
+			fmt.Fprintf(b, "<td%s>%s</td>", g.cellClass(i, c), c.htmlText())
 		}
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody>\n</table>\n")
-	if len(t.t.Notes)+len(t.t.Warnings) > 0 {
-		b.WriteString("<ul class=\"notes\">\n")
-		for _, n := range t.t.Notes {
-			fmt.Fprintf(b, "<li>%s</li>\n", html.EscapeString(n))
+	b.WriteString("</tbody>\n</table></div>\n")
+	if len(g.notes) > 0 || g.csvFile != "" {
+		b.WriteString("<p class=\"notes\">")
+		for i, n := range g.notes {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(esc(n))
 		}
-		for _, n := range t.t.Warnings {
-			fmt.Fprintf(b, "<li class=\"warning\">Warning: %s</li>\n", html.EscapeString(n))
+		if g.csvFile != "" {
+			fmt.Fprintf(b, " Full table: %s in the briefing folder.", esc(g.csvFile))
 		}
-		b.WriteString("</ul>\n")
-	}
-	if t.csvFile != "" {
-		fmt.Fprintf(b, "<p class=\"data\">Data: %s (in the briefing folder)</p>\n", html.EscapeString(t.csvFile))
+		b.WriteString("</p>\n")
 	}
 }
 
-func alignAttr(t *analysis.Table, i int) string {
-	if i < len(t.Numeric) && t.Numeric[i] {
-		return ` class="num"`
+func (g grid) cellClass(i int, c cell) string {
+	var cls []string
+	if i < len(g.numeric) && g.numeric[i] {
+		cls = append(cls, "num")
 	}
-	return ""
+	if c.nowrap {
+		cls = append(cls, "nw")
+	}
+	if len(cls) == 0 {
+		return ""
+	}
+	return ` class="` + strings.Join(cls, " ") + `"`
 }
 
-// htmlStyle is print-friendly: serif-free body, tables that do not split
-// across pages, figures that fit the page width.
-const htmlStyle = `body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
-h1{font-size:1.6em;line-height:1.2}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ccc}h3{font-size:1.05em}
-figure{margin:1.2em 0;page-break-inside:avoid}img{max-width:100%;height:auto}figcaption{font-size:.9em;color:#555}
-table{border-collapse:collapse;font-size:.85em;margin:1em 0;page-break-inside:avoid}caption{text-align:left;font-weight:bold;margin-bottom:.3em}
-th,td{border-bottom:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}td.num,th.num{text-align:right}
-ul.notes{font-size:.85em;color:#555}li.warning{color:#8a4b00}p.data{font-size:.85em;color:#555}
-@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}}`
+func (d dealEntries) html(b *strings.Builder) {
+	b.WriteString("<div class=\"deals\">\n")
+	for _, e := range d.entries {
+		fmt.Fprintf(b, "<p class=\"deal\" id=\"%s\"><b>%s</b> (%s). %s Sources: ", esc(dealAnchor(e.id)), esc(e.name), esc(e.id), esc(e.facts))
+		for i, s := range e.sources {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			if s.url != "" {
+				fmt.Fprintf(b, "<a href=\"%s\">%s</a>", esc(s.url), esc(s.text))
+			} else {
+				b.WriteString(esc(s.text))
+			}
+		}
+		b.WriteString(".</p>\n")
+	}
+	b.WriteString("</div>\n")
+}
+
+func (pageBreak) html(b *strings.Builder) { b.WriteString("<div class=\"break\"></div>\n") }
+
+// htmlStyle fits the page at any width from 800 px up (tables wrap, dates
+// do not) and prints on A4 and Letter: margins that fit both, charts kept
+// with their captions, table headers repeated on each page.
+const htmlStyle = `*{box-sizing:border-box}
+body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;max-width:50em;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.4;font-size:15px}
+h1{font-size:1.5em;line-height:1.2;margin:.2em 0}h2{font-size:1.2em;margin:1.4em 0 .4em;border-bottom:1px solid #ccc}h3{font-size:1em;margin:1em 0 .3em}
+p.meta{color:#555;margin:.2em 0 .8em}
+a{color:#0a5a9c;overflow-wrap:anywhere}
+figure{margin:.8em 0;break-inside:avoid;page-break-inside:avoid}img{display:block;max-width:100%;height:auto;margin:0 auto}
+figcaption{font-size:.85em;color:#555;margin-top:.2em}
+.keys{display:grid;grid-template-columns:repeat(auto-fit,minmax(14em,1fr));gap:.5em;margin:.8em 0}
+.key{border:1px solid #ddd;border-left:4px solid #0072b2;padding:.35em .6em;break-inside:avoid}
+.key .value{font-size:1.3em;font-weight:bold}.key .label{font-weight:bold;font-size:.9em}.key .detail{font-size:.8em;color:#444}
+.table{max-width:100%;overflow-x:auto}
+table{border-collapse:collapse;font-size:.85em;margin:.6em 0;width:100%}
+table.wide{font-size:.75em}
+caption{text-align:left;font-weight:bold;margin-bottom:.3em}
+th,td{border-bottom:1px solid #ddd;padding:.2em .4em;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th{border-bottom:2px solid #999}
+td.num,th.num{text-align:right}.nw{white-space:nowrap}
+thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+p.notes{font-size:.8em;color:#555;margin-top:.2em}
+ul.caveats li{margin-bottom:.3em}
+ul.methods,.deals{font-size:.8em}
+.deals p{margin:.4em 0}
+@page{margin:16mm 15mm}
+@media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}
+h2{break-after:avoid;page-break-after:avoid}caption{break-after:avoid}
+.break{break-before:page;page-break-before:always}
+a{color:#222;text-decoration:none}
+.deals{columns:2;column-gap:1.5em;font-size:7pt;line-height:1.3}
+.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:95mm}figure.tall img{max-height:150mm}}`
 
 // renderHTML renders the blocks as one self-contained HTML page: styles
-// and images inline, no external links to fetch.
+// and images inline, nothing to fetch; links point at the sources.
 func renderHTML(title string, blocks []block) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n",
-		html.EscapeString(title), htmlStyle)
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n",
+		esc(title), htmlStyle)
 	for _, bl := range blocks {
 		bl.html(&b)
 	}

@@ -3,8 +3,7 @@ package briefing
 import (
 	"cmp"
 	"fmt"
-	"maps"
-	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -12,131 +11,281 @@ import (
 	"github.com/truce-lab/truce/dataset"
 )
 
-// briefing writes the briefing's text from the numbers: headline findings,
-// a section per chart and table, methods, coverage and sources.
-func blocks(a *Analyses, tables map[string]*analysis.Table, charts []chart) []block {
+// howSureHeading heads the section that gathers the caveats.
+const howSureHeading = "How sure are we"
+
+// shownCharts are the charts the briefing shows, in order; the others
+// (ChartNames) are written to its folder only.
+var shownCharts = []string{"incidence", "durations", "triggers", "survival-by", "forest"}
+
+// otherCharts names the charts written to the folder but not shown.
+func otherCharts() string {
+	var out []string
+	for _, c := range chartList {
+		if !slices.Contains(shownCharts, c.name) {
+			out = append(out, fmt.Sprintf("chart-%s.png (%s)", c.name, c.about))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// withClass styles a figure block; any other block (a chart left out) is
+// returned as it is.
+func withClass(b block, class string) block {
+	f, ok := b.(figure)
+	if !ok {
+		return b
+	}
+	f.class = class
+	return f
+}
+
+// blocks writes the briefing from the numbers: a first page that answers
+// the question, one section per question, what limits the answers, and an
+// appendix with the methods, the full tables and every deal's sources.
+func blocks(a *Analyses, charts []chart) []block {
 	first, last := a.Deals()[0].Start.Y, a.Deals()[0].Start.Y
 	for i := range a.Deals() {
 		first, last = min(first, a.Deals()[i].Start.Y), max(last, a.Deals()[i].Start.Y)
 	}
-	title := fmt.Sprintf("Deals between the Pakistani state and the Pakistani Taliban, %d–%d: how long they lasted and what ended them", first, last)
-	blocks := []block{
-		heading{1, title},
-		para{fmt.Sprintf("truce dataset v%s, as of %s. %s", a.Version, a.AsOf(), a.Selection.Note)},
-		heading{2, "Headline findings"},
-		bullets{headlines(a)},
-	}
+	title := fmt.Sprintf("Deals between the Pakistani state and the Pakistani Taliban, %d–%d: how fast they collapsed and what ended them", first, last)
 	byChart := map[string]chart{}
 	for _, c := range charts {
 		byChart[c.name] = c
 	}
-	section := func(title, text string, chartNames []string, tableNames ...string) {
-		blocks = append(blocks, heading{2, title}, para{text})
-		for _, n := range chartNames {
-			if c, ok := byChart[n]; ok && c.missing != "" {
-				blocks = append(blocks, para{fmt.Sprintf("The chart %s is left out: %s.", strings.TrimPrefix(c.name, "chart-"), c.missing)})
-			} else if ok {
-				blocks = append(blocks, figure{file: c.name + ".png", alt: c.title, caption: c.caption, png: c.png})
-			}
+	fig := func(name string) block {
+		c, ok := byChart["chart-"+name]
+		if !ok {
+			return para{fmt.Sprintf("The chart %s was not drawn.", name)}
 		}
-		for _, n := range tableNames {
-			if t, ok := tables[n]; ok {
-				blocks = append(blocks, tableBlock{t: t, csvFile: "table-" + t.Name + ".csv"})
-			}
+		if c.missing != "" {
+			return para{fmt.Sprintf("The chart %s is left out: %s.", name, c.missing)}
 		}
+		return figure{file: c.name + ".png", alt: "Chart: " + c.caption, caption: c.caption, svg: c.svg}
 	}
-	section("How long the deals lasted",
-		"Each bar is one deal, from its start to its end, in days. Whiskers show how far the duration could move given month- or year-only dates; open-ended bars had not broken down when last observed (censored).",
-		[]string{"chart-durations", "chart-timeline"}, "durations")
-	section("Survival of the deals",
-		"The Kaplan–Meier curve gives the share of deals still in force after a given number of days, counting each censored deal only while it was observed. The shaded band is the 95% confidence interval; the dashed line marks the median.",
-		[]string{"chart-survival", "chart-survival-by"}, "summary", byTableName(a.By))
-	section("Concessions and how long deals lasted",
-		"Each state concession and militant commitment is compared between the deals that included it and those that did not. A category that is absent from a deal means no source reports it, not that it was ruled out.",
-		[]string{"chart-matrix", "chart-concessions", "chart-forest"}, "concessions")
-	section("What ended the deals",
-		"The proximate trigger of each deal's end as the sources report it, and who broke the deal.",
-		[]string{"chart-triggers"}, "triggers")
-	section("How much the uncertain dates matter",
-		"Many deals have month-only dates or sources that disagree on when they ended. The headline figures are recomputed at the shortest and longest durations the dates allow and under every alternative date a source gives; the table lists the readings that change something, and the CSV has them all.",
-		nil)
-	movers := analysis.SensitivityTable(a.Sensitivity, true)
-	movers.Notes = append([]string{a.Selection.Note}, movers.Notes...)
-	blocks = append(blocks, tableBlock{t: movers, csvFile: "table-sensitivity.csv"})
-	blocks = append(blocks, heading{2, "Methods"}, bullets{methods(a)})
-	blocks = append(blocks, heading{2, "Data coverage"}, bullets{coverage(a)})
-	if src := sourceList(a); len(src) > 0 {
-		blocks = append(blocks, heading{2, "Sources"}, para{"Every fact in the dataset is cited; these are the sources of the deals analysed here. The quotes are in dataset/citations.csv and `truce show ID`."}, bullets{src})
+	out := []block{
+		heading{level: 1, text: title},
+		metaPara(a),
+		para{answer(a)},
+		keyFigures{keyFigureList(a)},
+		withClass(fig("incidence"), "lead"),
+
+		heading{level: 2, text: "How long the deals lasted"},
+		para{durationText(a)},
+		withClass(fig("durations"), "tall"),
+		standingTable(a),
+
+		heading{level: 2, text: "What ended the deals"},
+		para{triggerText(a)},
+		fig("triggers"),
+		triggerGrid(a),
+
+		heading{level: 2, text: "Did the " + dataset.ColumnLabel(a.By) + " matter?"},
+		para{byText(a)},
+		fig("survival-by"),
+		byGrid(a),
+
+		heading{level: 2, text: "Did concessions buy longer deals?"},
+		para{concessionText(a)},
+		fig("forest"),
+		concessionGrid(a, 6),
+
+		heading{level: 2, text: howSureHeading},
+		bullets{items: caveats(a), class: "caveats"},
+
+		pageBreak{},
+		heading{level: 2, text: "Appendix A. Methods", id: "methods"},
+		bullets{items: methods(a), class: "methods"},
+		heading{level: 2, text: "Appendix B. Full tables", id: "tables"},
+		concessionGrid(a, 0),
+		datesGrid(a),
+		para{"Also in the briefing folder: " + otherCharts() + "."},
 	}
-	return blocks
+	if entries := dealList(a); len(entries) > 0 {
+		out = append(out,
+			heading{level: 2, text: "Appendix C. The deals and their sources", id: "sources"},
+			para{"Every fact in the dataset is cited; the quotes are in dataset/citations.csv (the command truce show ID prints them)."},
+			dealEntries{entries})
+	}
+	return out
 }
 
-func headlines(a *Analyses) []string {
-	o := a.Overall
-	var h []string
-	ended := map[dataset.EndType]int{}
+func metaPara(a *Analyses) block {
+	return para{fmt.Sprintf("truce dataset v%s, reporting reviewed up to %s; %d agreements and ceasefires analysed (talks that produced no deal are left out).", a.Version, humanDate(a.AsOf()), a.Overall.N)}
+}
+
+// endCounts counts the analysed deals by how they stood at the as-of
+// date (analysis.Endings): broken down, expired, superseded, unknown end
+// (censored at last_seen), and in force (every other deal, including
+// those that ended only after the as-of date).
+func endCounts(a *Analyses) map[dataset.EndType]int {
+	n := map[dataset.EndType]int{}
+	end := map[int]dataset.EndType{1: dataset.EndTypeBreakdown, 2: dataset.EndTypeExpired, 3: dataset.EndTypeSuperseded}
+	ids, _, causes := analysis.Endings(a.Deals(), a.AsOf())
+	byID := map[string]*dataset.Deal{}
 	for i := range a.Deals() {
-		ended[a.Deals()[i].EndType]++
+		byID[a.Deals()[i].ID] = &a.Deals()[i]
 	}
-	dayOne := 0 // unknown ends last reported in force on the day they began
-	for i := range a.Deals() {
-		if dur, ok := a.Deals()[i].Duration(a.AsOf()); ok && a.Deals()[i].EndType == dataset.EndTypeUnknown && dur.Upper == 0 {
-			dayOne++
+	for i, id := range ids {
+		if et, ok := end[causes[i]]; ok {
+			n[et]++
+			continue
+		}
+		d := byID[id]
+		if dur, ok := d.Duration(a.AsOf()); ok && dur.Basis == "last_seen" {
+			n[dataset.EndTypeUnknown]++
+		} else {
+			n[dataset.EndTypeOngoing]++
 		}
 	}
-	h = append(h, fmt.Sprintf("%d deals were analysed: %s ended in a breakdown, %s expired, %s superseded, %s still in force, and %s no reported end. A deal with no reported end counts until a source last reports it in force; for %d of them that is only the day it began, so they say little about how long deals last.",
-		o.N, analysis.Plural(ended[dataset.EndTypeBreakdown], "deal", "deals"), fmt.Sprint(ended[dataset.EndTypeExpired]),
-		analysis.Plural(ended[dataset.EndTypeSuperseded], "was", "were"), analysis.Plural(ended[dataset.EndTypeOngoing], "is", "are"), analysis.Plural(ended[dataset.EndTypeUnknown], "has", "have"), dayOne))
-	if o.Median.Reached {
-		h = append(h, fmt.Sprintf("Half of the deals had broken down by day %.0f (Kaplan–Meier median; 95%% confidence interval %s). %s",
-			o.Median.Estimate, ciText(o.Median), breakdownRange(a)))
+	return n
+}
+
+// answer is the first page's few sentences: how fast, and what ended them.
+func answer(a *Analyses) string {
+	c, n := a.Competing, endCounts(a)
+	var s []string
+	inForce := fmt.Sprintf("%d %s still in force", n[dataset.EndTypeOngoing], verb(n[dataset.EndTypeOngoing], "is", "are"))
+	if n[dataset.EndTypeOngoing] == 0 {
+		inForce = "none is still in force"
+	}
+	s = append(s, fmt.Sprintf("Of the %d agreements and ceasefires, %d broke down, %d expired or were superseded as agreed, %s, and %d %s no reported end.",
+		a.Overall.N, n[dataset.EndTypeBreakdown], n[dataset.EndTypeExpired]+n[dataset.EndTypeSuperseded],
+		inForce, n[dataset.EndTypeUnknown], verb(n[dataset.EndTypeUnknown], "has", "have")))
+	h := half(c.Inc)
+	if h.Reached {
+		s = append(s, fmt.Sprintf("Half had broken down by day %s, and %s within a year.", estText(h), pct(brokenBy(c.Inc, headlineDay))))
 	} else {
-		h = append(h, "Fewer than half of the deals broke down while observed, so the median lifespan is not reached. "+breakdownRange(a))
+		s = append(s, fmt.Sprintf("Fewer than half broke down while observed; %s had broken down within a year.", pct(brokenBy(c.Inc, headlineDay))))
 	}
-	h = append(h, fmt.Sprintf("In its first year a deal stayed in force for %.0f days on average (restricted mean survival time, standard error %.0f days); %.0f%% were still in force after a year (Kaplan–Meier).",
-		o.RMST, o.RMSTSE, 100*o.KM.Surv(365)))
-	if len(a.Triggers.Rows) > 0 {
-		t := a.Triggers.Rows[0]
-		h = append(h, fmt.Sprintf("The commonest end: %s, %d of the %d deals whose end and its cause are known (%.0f%%). %s",
-			dataset.Label("trigger", string(t.Trigger)), t.N, a.Triggers.Ended, 100*t.Share, whoBroke(a.Triggers)))
+	if tr := a.Triggers; tr != nil && len(tr.Rows) > 0 {
+		top := tr.Rows[0]
+		ev, evN := topCount(top.ByEvent)
+		s = append(s, fmt.Sprintf("The commonest cause of a breakdown was %s (%d of the %d breakdowns; %d of them ended with %s).",
+			strings.ToLower(dataset.Label("trigger", top.Trigger)), top.N, tr.Breakdowns, evN, endEventPhrase(ev)))
 	}
-	rows := concessionHighlights(a.Concessions)
-	small := 0
-	for _, row := range rows {
-		if row.Perm.P < 0.05 {
-			small++
+	if best, ok := smallestAdjusted(a.Tests); ok {
+		if best.LogRankPHolm >= 0.05 {
+			s = append(s, fmt.Sprintf("No concession or commitment is clearly linked to longer or shorter deals once the %d comparisons are adjusted for their number.", len(a.Tests)))
+		} else {
+			s = append(s, fmt.Sprintf("Deals with %s differ even after adjusting the %d comparisons for their number (Holm-adjusted p %s).",
+				strings.ToLower(categoryLabel(best)), len(a.Tests), pText(best.LogRankPHolm)))
 		}
 	}
-	for i, row := range rows {
-		if i == 2 {
-			break
-		}
-		hr, lo, hi := row.HR()
-		which := "Deals with “" + dataset.Label("state_concessions", row.Category) + "”"
-		if row.Side == "militant commitment" {
-			which = "Deals in which the militants committed to “" + dataset.Label("militant_commitments", row.Category) + "”"
-		}
-		h = append(h, fmt.Sprintf("%s (%d deals) lasted a median of %s days against %s for the others (log-rank p %s, permutation p %s; hazard ratio %s).",
-			which, row.NWith, estText(row.MedianWith), estText(row.MedianWithout), analysis.FormatP(row.LogRankP), analysis.FormatP(row.Perm.P), hrText(hr, lo, hi)))
-	}
-	h = append(h, fmt.Sprintf("Of %d concession and commitment comparisons, %s a permutation p below 0.05, where about %.1f would by chance alone. With this few deals, treat every comparison as a lead to check, not a finding.",
-		len(rows), analysis.Plural(small, "has", "have"), 0.05*float64(len(rows))))
-	h = append(h, correlationSentence(a.Concessions))
-	if a.ByTest != nil {
-		var parts []string
-		for _, g := range a.ByGroups {
-			parts = append(parts, fmt.Sprintf("%s %s (n=%d)", dataset.Label(a.By, g.Group), estText(g.Median), g.N))
-		}
-		h = append(h, fmt.Sprintf("Median days by %s: %s; log-rank p %s.", dataset.ColumnLabel(a.By), strings.Join(parts, ", "), analysis.FormatP(a.ByTest.P)))
-	}
-	if s := sensitivitySentence(a.Sensitivity); s != "" {
-		h = append(h, s)
-	}
-	return h
+	s = append(s, "What became of the deals with no reported end moves these figures more than anything else: see the ranges below.")
+	return strings.Join(s, " ")
 }
 
-// breakdownRange names the shortest and longest deals that broke down.
-func breakdownRange(a *Analyses) string {
+// topCount returns the most frequent key (ties: the first in byte order).
+func topCount(m map[string]int) (string, int) {
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	best, n := "", -1
+	for _, k := range keys {
+		if m[k] > n {
+			best, n = k, m[k]
+		}
+	}
+	return best, n
+}
+
+// endEventPhrase names an end event inside a sentence: "ended with ...".
+func endEventPhrase(ev string) string {
+	if p, ok := map[string]string{
+		string(dataset.EndEventDeclaration):     "a declaration by one side",
+		string(dataset.EndEventOperation):       "a military operation",
+		string(dataset.EndEventResumedFighting): "renewed fighting",
+		string(dataset.EndEventSignatoryKilled): "the killing of a signatory",
+	}[ev]; ok {
+		return p
+	}
+	return strings.ToLower(dataset.Label("end_event", ev))
+}
+
+// categoryLabel names a concession or commitment for a reader.
+func categoryLabel(r analysis.ConcessionRow) string {
+	if r.Side == "militant commitment" {
+		return "the militants' commitment to " + strings.ToLower(dataset.Label("militant_commitments", r.Category))
+	}
+	return dataset.Label("state_concessions", r.Category)
+}
+
+// shortCategoryLabel names a concession or commitment in a table or chart
+// row: "Amnesty", "Cease attacks (commitment)".
+func shortCategoryLabel(r analysis.ConcessionRow) string {
+	if r.Side == "militant commitment" {
+		return dataset.Label("militant_commitments", r.Category) + " (commitment)"
+	}
+	return dataset.Label("state_concessions", r.Category)
+}
+
+// keyFigureList is the first page's figures, each with its honest range.
+func keyFigureList(a *Analyses) []keyFigure {
+	c, o := a.Competing, a.Overall
+	h := half(c.Inc)
+	dLo, dHi := span(c.Dates[:], halfDays)
+	uLo, uHi := span(c.unknownIncs(), halfDays)
+	yr := c.Inc.At(headlineDay)
+	k := c.Inc.Cause("breakdown")
+	ydLo, ydHi := span(c.Dates[:], func(i *analysis.Incidence) float64 { return brokenBy(i, headlineDay) })
+	yuLo, yuHi := span(c.unknownIncs(), func(i *analysis.Incidence) float64 { return brokenBy(i, headlineDay) })
+	other := 0.0
+	for j := range c.Inc.Causes {
+		if j != k {
+			other += yr.Inc[j]
+		}
+	}
+	n := endCounts(a)
+	halfValue := estText(h) + " days"
+	if !h.Reached {
+		halfValue = "Not reached"
+	}
+	figs := []keyFigure{
+		{value: halfValue, label: "Time until half had broken down",
+			detail: fmt.Sprintf("95%% CI %s. Uncertain dates: %s; unknown ends: %s. If no deal could expire (Kaplan–Meier): %s days.",
+				ciText(h), daysRange(dLo, dHi), daysRange(uLo, uHi), estText(o.Median))},
+		{value: pct(yr.Inc[k]), label: "Broken down within a year",
+			detail: fmt.Sprintf("95%% CI %s to %s; %s had expired or been superseded, %s had not ended. Uncertain dates: %s; unknown ends: %s. If no deal could expire: %s.",
+				pct(yr.Lower[k]), pct(yr.Upper[k]), pct(other), pct(yr.None), pctRange(ydLo, ydHi), pctRange(yuLo, yuHi), pct(1-o.KM.Surv(headlineDay)))},
+		{value: fmt.Sprint(a.Overall.N), label: "Agreements and ceasefires",
+			detail: fmt.Sprintf("%d broke down, %d expired, %d superseded, %d in force; %d with no reported end count only until last reported in force.",
+				n[dataset.EndTypeBreakdown], n[dataset.EndTypeExpired], n[dataset.EndTypeSuperseded], n[dataset.EndTypeOngoing], n[dataset.EndTypeUnknown])},
+	}
+	if tr := a.Triggers; tr != nil && len(tr.Rows) > 0 {
+		top := tr.Rows[0]
+		ev, evN := topCount(top.ByEvent)
+		figs = append(figs, keyFigure{value: fmt.Sprintf("%d of %d", top.N, tr.Breakdowns), label: "Breakdowns caused by " + strings.ToLower(dataset.Label("trigger", top.Trigger)),
+			detail: fmt.Sprintf("The commonest cause; %d of them ended with %s. The sources give no cause for %d of the breakdowns.", evN, endEventPhrase(ev), unknownCause(tr))})
+	}
+	if best, ok := smallestAdjusted(a.Tests); ok {
+		survive := 0
+		for _, t := range a.Tests {
+			if t.LogRankPHolm < 0.05 {
+				survive++
+			}
+		}
+		figs = append(figs, keyFigure{value: fmt.Sprintf("%d of %d", survive, len(a.Tests)), label: "Concession comparisons that hold after adjustment",
+			detail: fmt.Sprintf("Log-rank tests, Holm-adjusted for the %d comparisons: the smallest p, %s (%s), becomes %s.", len(a.Tests), pText(best.LogRankP), strings.ToLower(categoryLabel(best)), pText(best.LogRankPHolm))})
+	}
+	return figs
+}
+
+func unknownCause(tr *analysis.Triggers) int {
+	for _, r := range tr.Rows {
+		if r.Trigger == string(dataset.TriggerUnknown) {
+			return r.N
+		}
+	}
+	return 0
+}
+
+// durationText names the shortest and longest breakdowns.
+func durationText(a *Analyses) string {
 	var short, long *dataset.Deal
 	var sd, ld int
 	for i := range a.Deals() {
@@ -151,152 +300,298 @@ func breakdownRange(a *Analyses) string {
 			long, ld = &a.Deals()[i], dur.Days
 		}
 	}
-	if short == nil {
-		return ""
+	s := "A deal is counted from its start (signing, announcement or first day of a ceasefire) to its end; one whose end is not reported counts only until a source last reports it in force."
+	if short != nil {
+		s += fmt.Sprintf(" Of the deals that broke down, the shortest, %s, lasted %s and the longest, %s, %d days.", short.Name, analysis.Plural(sd, "day", "days"), long.Name, ld)
 	}
-	return fmt.Sprintf("Of the deals that broke down, the shortest lasted %d days (%s) and the longest %d (%s).", sd, short.ID, ld, long.ID)
+	return s
 }
 
-// sensitivitySentence says how far the median moves across the readings of
-// the dates, and whether that changes the picture.
-func sensitivitySentence(sv *analysis.Sensitivity) string {
-	if len(sv.Scenarios) < 2 || !sv.Scenarios[0].Median.Reached {
-		return ""
+// standingTable says where the deals stood at a few horizons, under the
+// competing-risk estimate and the Kaplan–Meier reading.
+func standingTable(a *Analyses) block {
+	c := a.Competing
+	k := c.Inc.Cause("breakdown")
+	g := grid{title: fmt.Sprintf("Where the %d deals stood after…", c.Inc.N),
+		columns: []string{"after", "broken down", "expired or superseded", "not yet ended", "in force if no deal could expire (Kaplan–Meier)"},
+		numeric: []bool{false, true, true, true, true},
+		notes:   []string{"Shares of all deals analysed (Aalen–Johansen estimates; each row adds up to 100%). The last column is the Kaplan–Meier share still in force."},
+		csvFile: "table-incidence.csv"}
+	for _, h := range []struct {
+		name string
+		t    float64
+	}{{"3 months", 91}, {"6 months", 182}, {"1 year", 365}, {"2 years", 730}} {
+		r := c.Inc.At(h.t)
+		g.rows = append(g.rows, []cell{{text: h.name, nowrap: true}, {text: pct(r.Inc[k])}, {text: pct(1 - r.None - r.Inc[k])}, {text: pct(r.None)}, {text: pct(a.Overall.KM.Surv(h.t))}})
 	}
-	coded := sv.Scenarios[0].Median.Estimate
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, sc := range sv.Scenarios {
-		if sc.Median.Reached {
-			lo, hi = math.Min(lo, sc.Median.Estimate), math.Max(hi, sc.Median.Estimate)
-		}
-	}
-	verdict := "The uncertain dates barely move the median"
-	if (hi-lo)/coded > 0.25 {
-		verdict = "The uncertain dates matter"
-	}
-	return fmt.Sprintf("%s: across %d readings of the dates (the bounds of month- and year-only dates, and every alternative date a source gives) the median ranges from %.0f to %.0f days, against %.0f as coded; the sensitivity table shows which dates move it.",
-		verdict, len(sv.Scenarios), lo, hi, coded)
+	return g
 }
 
-// correlationSentence says what the rank correlation between the number of
-// concessions and the duration shows, from its sign and p-value.
-func correlationSentence(c *analysis.Concessions) string {
-	e := c.Ended
-	if math.IsNaN(e.Spearman) {
-		return "Too few deals broke down to correlate the number of concessions with how long deals lasted."
-	}
-	verdict := "showed no clear association with how long they lasted"
-	if e.SpearmanPerm.P < 0.05 {
-		verdict = "went with longer deals"
-		if e.Spearman < 0 {
-			verdict = "went with shorter deals"
-		}
-	}
-	return fmt.Sprintf("Among the %d deals that broke down, the number of state concessions %s (Spearman's rho %.2f, permutation p %s; Kendall's tau-b %.2f). Over all %d deals the figure is rho %.2f (p %s), but deals whose end is unknown enter with short censored times and are often the thinly documented ones, so that figure overstates any link.",
-		e.N, verdict, e.Spearman, analysis.FormatP(e.SpearmanPerm.P), e.Kendall, c.All.N, c.All.Spearman, analysis.FormatP(c.All.SpearmanPerm.P))
+func triggerText(a *Analyses) string {
+	tr := a.Triggers
+	return fmt.Sprintf("The dataset keeps the cause of a breakdown apart from what happened at the end: an operation can be the end of a deal that a militant attack set off. Every count here is of the %d deals that broke down.", tr.Breakdowns)
 }
 
-func ciText(q analysis.Quantile) string {
-	switch {
-	case q.LowerReached && q.UpperReached:
-		return fmt.Sprintf("%.0f to %.0f days", q.Lower, q.Upper)
-	case q.LowerReached:
-		return fmt.Sprintf("%.0f days to an upper limit the data do not reach", q.Lower)
-	}
-	return "not reached"
-}
-
-func estText(q analysis.Quantile) string {
-	if !q.Reached {
-		return "not reached"
-	}
-	return fmt.Sprintf("%.0f", q.Estimate)
-}
-
-func hrText(hr, lo, hi float64) string {
-	if math.IsNaN(hr) {
-		return "not estimable"
-	}
-	return fmt.Sprintf("%.2f, 95%% CI %.2f to %.2f", hr, lo, hi)
-}
-
-func whoBroke(tr *analysis.Triggers) string {
-	total := map[string]int{}
+func triggerGrid(a *Analyses) block {
+	tr := a.Triggers
+	g := grid{title: fmt.Sprintf("Causes of the %d breakdowns, with what happened at the end", tr.Breakdowns),
+		columns: []string{"cause", "breakdowns", "share", "what happened at the end", "broken by", "median days", "deals"},
+		numeric: []bool{false, true, true, false, false, true, false},
+		notes:   []string{fmt.Sprintf("Counts are of the %d deals that broke down; the %d that did not are left out.", tr.Breakdowns, tr.NotBroken)},
+		csvFile: "table-triggers.csv"}
 	for _, r := range tr.Rows {
-		for w, n := range r.ByWho {
-			total[w] += n
-		}
+		g.rows = append(g.rows, []cell{{text: dataset.Label("trigger", r.Trigger)}, {text: fmt.Sprint(r.N)}, {text: pct(r.Share)},
+			{text: labelCounts("end_event", r.ByEvent, tr.EndEvents)}, {text: labelCounts("broken_by", r.ByWho, tr.BrokenBy)}, {text: estText(r.Median)}, {deals: r.Examples}})
 	}
+	return g
+}
+
+// labelCounts is "Operation 3, declaration 1" in the given order.
+func labelCounts(column string, counts map[string]int, order []string) string {
 	var parts []string
-	for _, by := range dataset.BrokenByValues() {
-		if n := total[string(by)]; n > 0 && by != dataset.BrokenByNone {
-			parts = append(parts, fmt.Sprintf("%s %d", by, n))
+	for _, v := range order {
+		if n := counts[v]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(dataset.Label(column, v)), n))
 		}
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "Broken by: " + strings.Join(parts, ", ") + "."
+	return capital(strings.Join(parts, ", "))
 }
 
-func methods(a *Analyses) []string {
-	return []string{
-		"Duration: days from the start (signing, announcement or first day of a ceasefire) to the end under the codebook's end rule. Month- or year-only dates use the middle day of their span; the sensitivity table shows the bounds.",
-		fmt.Sprintf("Censoring: a deal that expired, was superseded, is still in force (at %s) or whose end is not reported (at the last date a source reports it in force) is censored, not counted as a breakdown; the event is a breakdown.", a.AsOf()),
-		"Kaplan–Meier estimates with Greenwood standard errors and 95% log-scale confidence intervals; medians and restricted mean survival time as R's survival package computes them (tested against R to 1e-6).",
-		"Comparisons: log-rank test (R survdiff); for each concession, a permutation p-value of the same statistic (exact where feasible, else seeded random permutations, stopped early once 20 are as extreme, up to 10,000: Besag & Clifford 1991), and a one-covariate Cox model with Efron ties.",
-		"What the p-values can and cannot say: the deals are not a random sample, concessions were not assigned at random (they reflect the balance of force when the deal was made), the number of deals is small and many comparisons are made. A small p-value marks a pattern worth a closer look; a large one is not evidence that a concession makes no difference.",
-		"Rank correlations (Spearman, Kendall tau-b) use censored durations as they are and so understate the length of deals that had not broken down.",
+func byText(a *Analyses) string {
+	if a.ByTest == nil {
+		return "The groups are too small to compare."
 	}
+	verdict := "the curves do not differ clearly"
+	if a.ByTest.P < 0.05 {
+		verdict = "the curves differ"
+	}
+	return fmt.Sprintf("Deals grouped by %s: %s (log-rank test across the %d groups, p %s). Small groups make every curve rough.",
+		dataset.ColumnLabel(a.By), verdict, len(a.ByGroups), pText(a.ByTest.P))
 }
 
-func coverage(a *Analyses) []string {
-	kinds := map[string]int{}
-	for i := range a.All {
-		kinds[string(a.All[i].Kind)]++
-	}
-	var parts []string
-	for _, k := range slices.Sorted(maps.Keys(kinds)) {
-		if k != "" {
-			parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
+func byGrid(a *Analyses) block {
+	g := grid{title: "Deals by " + dataset.ColumnLabel(a.By),
+		columns: []string{capital(dataset.ColumnLabel(a.By)), "deals", "breakdowns", "median days (95% CI)", "in force after a year"},
+		numeric: []bool{false, true, true, true, true},
+		notes:   []string{"Kaplan–Meier estimates within each group; deals that expired or were superseded count as censored."}}
+	for _, gr := range a.ByGroups {
+		med := estText(gr.Median)
+		switch q := gr.Median; {
+		case q.Reached && q.LowerReached && q.UpperReached:
+			med += fmt.Sprintf(" (%.0f to %.0f)", q.Lower, q.Upper)
+		case q.Reached && q.LowerReached:
+			med += fmt.Sprintf(" (from %.0f)", q.Lower)
 		}
+		g.rows = append(g.rows, []cell{{text: dataset.Label(a.By, gr.Group)}, {text: fmt.Sprint(gr.N)}, {text: fmt.Sprint(gr.Breakdowns)},
+			{text: med}, {text: pct(gr.KM.Surv(headlineDay))}})
 	}
-	out := []string{fmt.Sprintf("%d rows in the data used (%s); %d analysed.", len(a.All), strings.Join(parts, ", "), len(a.Deals()))}
-	out = append(out, fmt.Sprintf("Reporting reviewed up to %s. Later deals, and later news of these ones, are not included.", a.AsOf()))
-	out = append(out, "The counting rule (which rows are state agreements, tribal undertakings or talks), every column and every category are defined in dataset/CODEBOOK.md.")
-	return out
+	return g
 }
 
-func sourceList(a *Analyses) []string {
+func concessionText(a *Analyses) string {
+	best, ok := smallestAdjusted(a.Tests)
+	if !ok {
+		return "Too few deals to compare concessions."
+	}
+	verdict := "none holds after adjustment"
+	if best.LogRankPHolm < 0.05 {
+		verdict = "some hold after adjustment"
+	}
+	return fmt.Sprintf("Each state concession and militant commitment is compared between the deals that included it and those that did not: %d comparisons, so some small p-values are expected by chance alone, and %s (smallest Holm-adjusted p %s, Benjamini–Hochberg %s). A concession no source reports counts as absent.",
+		len(a.Tests), verdict, pText(best.LogRankPHolm), pText(best.LogRankPBH))
+}
+
+// concessionGrid is the comparisons, smallest p first; limit > 0 keeps
+// that many rows.
+func concessionGrid(a *Analyses, limit int) block {
+	tests := slices.Clone(a.Tests)
+	slices.SortStableFunc(tests, func(x, y analysis.ConcessionRow) int { return cmp.Compare(x.LogRankP, y.LogRankP) })
+	title := fmt.Sprintf("All %d concession and commitment comparisons", len(tests))
+	if limit > 0 && len(tests) > limit {
+		tests = tests[:limit]
+		title = fmt.Sprintf("The %d comparisons with the smallest p-values, of %d", limit, len(a.Tests))
+	}
+	g := grid{title: title,
+		columns: []string{"concession or commitment", "deals with it (broke down)", "median days with / without", "hazard ratio (95% CI)", "Firth p", "log-rank p", "Holm-adjusted p"},
+		numeric: []bool{false, true, true, true, true, true, true},
+		notes:   []string{"Hazard ratio above 1: the deals with it broke down faster (one-covariate Cox model). Firth p: penalised likelihood-ratio test, valid when one side has no breakdown. Adjusted p: Holm, over all the comparisons."},
+		csvFile: "table-concessions.csv"}
+	if limit == 0 {
+		g.class = "wide"
+		g.columns = append(g.columns, "Benjamini–Hochberg p", "hazard ratio, start year held fixed")
+		g.numeric = append(g.numeric, true, true)
+	}
+	for _, r := range tests {
+		hr, lo, hi := r.HR()
+		_, _, _, firthP := r.FirthHR()
+		row := []cell{{text: shortCategoryLabel(r)}, {text: fmt.Sprintf("%d (%d)", r.NWith, r.EvWith)},
+			{text: estText(r.MedianWith) + " / " + estText(r.MedianWithout), nowrap: true}, {text: hrText(hr, lo, hi), nowrap: true},
+			{text: pText(firthP)}, {text: pText(r.LogRankP)}, {text: pText(r.LogRankPHolm)}}
+		if limit == 0 {
+			ahr, alo, ahi, _ := r.AdjustedHR()
+			row = append(row, cell{text: pText(r.LogRankPBH)}, cell{text: hrText(ahr, alo, ahi), nowrap: true})
+		}
+		g.rows = append(g.rows, row)
+	}
+	return g
+}
+
+// datesGrid is how far the Kaplan–Meier median moves under the readings of
+// the uncertain dates that change it.
+func datesGrid(a *Analyses) block {
+	g := grid{title: "How far the uncertain dates move the Kaplan–Meier median",
+		columns: []string{"deal", "reading of the dates", "median days", "change", "breakdowns"},
+		numeric: []bool{false, false, true, true, true},
+		notes:   []string{"Only the readings that change the median or the number of breakdowns are listed."},
+		csvFile: "table-sensitivity.csv"}
+	sv := a.Sensitivity
+	if sv == nil || len(sv.Scenarios) == 0 {
+		return g
+	}
+	coded := sv.Scenarios[0]
+	for i, sc := range sv.Scenarios {
+		if i > 0 && sc.Median.Reached == coded.Median.Reached && estText(sc.Median) == estText(coded.Median) && sc.Breakdowns == coded.Breakdowns {
+			continue
+		}
+		change := "0"
+		if sc.Median.Reached && coded.Median.Reached {
+			change = fmt.Sprintf("%+.0f", sc.Median.Estimate-coded.Median.Estimate)
+		}
+		g.rows = append(g.rows, append(readingCells(a, sc.Name), cell{text: estText(sc.Median)}, cell{text: change}, cell{text: fmt.Sprint(sc.Breakdowns)}))
+	}
+	return g
+}
+
+// dealList is one appendix entry per deal analysed, with its sources.
+func dealList(a *Analyses) []dealEntry {
 	if a.Data == nil || len(a.Data.Sources) == 0 {
 		return nil
 	}
-	used := map[string]bool{}
+	var out []dealEntry
 	for i := range a.Deals() {
-		for _, s := range a.Deals()[i].Sources {
-			used[s] = true
+		d := &a.Deals()[i]
+		facts := "Began " + humanDate(d.Start)
+		switch {
+		case !d.End.IsZero():
+			facts += "; " + strings.ToLower(dataset.Label("end_type", string(d.EndType))) + " " + humanDate(d.End)
+		case d.EndType == dataset.EndTypeUnknown && !d.LastSeen.IsZero():
+			facts += "; end unknown, last reported in force " + humanDate(d.LastSeen)
+		default:
+			facts += "; " + strings.ToLower(dataset.Label("end_type", string(d.EndType)))
 		}
-	}
-	var out []string
-	for _, id := range slices.Sorted(maps.Keys(used)) {
-		s, ok := a.Data.Source(id)
-		if !ok {
-			continue
+		if dur, ok := d.Duration(a.AsOf()); ok {
+			facts += fmt.Sprintf(" (%s)", analysis.Plural(dur.Days, "day", "days"))
 		}
-		out = append(out, s.Reference())
+		if d.EndType == dataset.EndTypeBreakdown {
+			facts += ". Cause: " + strings.ToLower(dataset.Label("trigger", string(d.Trigger))) + "; end: " + strings.ToLower(dataset.Label("end_event", string(d.EndEvent)))
+		}
+		e := dealEntry{id: d.ID, name: d.Name, facts: facts + "."}
+		for _, id := range d.Sources {
+			s, ok := a.Data.Source(id)
+			if !ok {
+				continue
+			}
+			text := sourceText(*s)
+			e.sources = append(e.sources, sourceRef{text: text, url: s.URL})
+		}
+		out = append(out, e)
 	}
-	slices.Sort(out)
 	return out
 }
 
-// concessionHighlights returns the tested rows ordered by permutation p.
-func concessionHighlights(c *analysis.Concessions) []analysis.ConcessionRow {
-	var rows []analysis.ConcessionRow
-	for _, r := range c.Rows {
-		if !math.IsNaN(r.Perm.P) {
-			rows = append(rows, r)
+// sourceText is a source as the appendix cites it: publisher, date and
+// title (the link carries the address), or the project's source document.
+func sourceText(s dataset.Source) string {
+	var parts []string
+	for _, x := range []string{s.Publisher, humanDate(s.Date)} {
+		if x != "" {
+			parts = append(parts, x)
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b analysis.ConcessionRow) int { return cmp.Compare(a.Perm.P, b.Perm.P) })
-	return rows
+	if len(parts) == 0 && s.Author != "" {
+		parts = append(parts, s.Author)
+	}
+	t := strings.Join(parts, ", ")
+	if s.Title != "" {
+		t += ", “" + s.Title + "”"
+	}
+	if s.URL == "" && s.Document != "" {
+		t += " (source document " + s.Document + ")"
+	}
+	return strings.TrimPrefix(t, ", ")
+}
+
+// alternativeReading reads the name analysis.AnalyzeSensitivity gives a
+// scenario with one alternative date: "ID start|end DATE (SOURCE)".
+var alternativeReading = regexp.MustCompile(`^(\S+) (start|end) (\S+) \((.+)\)$`)
+
+// readingCells are the deal (linked to its appendix entry) and the reading
+// of the dates of one sensitivity scenario, in words.
+func readingCells(a *Analyses, name string) []cell {
+	switch name {
+	case "coded":
+		return []cell{{text: "all"}, {text: "as coded (middle of each month- or year-only date)"}}
+	case "all at lower bounds":
+		return []cell{{text: "all"}, {text: "every duration at the shortest its dates allow"}}
+	case "all at upper bounds":
+		return []cell{{text: "all"}, {text: "every duration at the longest its dates allow"}}
+	}
+	m := alternativeReading.FindStringSubmatch(name)
+	if m == nil {
+		return []cell{{}, {text: name}}
+	}
+	date := "on " + m[3]
+	if d, err := dataset.ParseDate(m[3]); err == nil {
+		date = humanDate(d)
+		if d.Prec == dataset.Day {
+			date = "on " + date
+		} else {
+			date = "in " + date
+		}
+	}
+	src := m[4]
+	if a.Data != nil {
+		if s, ok := a.Data.Source(src); ok {
+			src = cmp.Or(s.Publisher, s.Author)
+			if src == "" && s.Title != "" {
+				src = "the source “" + strings.Trim(s.Title, "[]") + "”"
+			}
+		}
+	}
+	text := fmt.Sprintf("%s %s", map[string]string{"start": "began", "end": "ended"}[m[2]], date)
+	if src != "" {
+		text += ", as " + src + " reports"
+	}
+	return []cell{{deals: []string{m[1]}}, {text: text}}
+}
+
+// tableGrid shows an analysis table for reading: column names in words
+// (dataset.ColumnLabel), its notes and warnings as one plain paragraph.
+func tableGrid(t *analysis.Table, csvFile string) grid {
+	g := grid{title: t.Title, numeric: t.Numeric, csvFile: csvFile, notes: t.Notes}
+	for _, c := range t.Columns {
+		g.columns = append(g.columns, dataset.ColumnLabel(c))
+	}
+	if len(g.columns) > 6 {
+		g.class = "wide"
+	}
+	for _, r := range t.Rows {
+		var row []cell
+		for _, v := range r {
+			row = append(row, cell{text: v})
+		}
+		g.rows = append(g.rows, row)
+	}
+	for _, w := range analysis.UniqueWarnings(classify(t.Warnings)) {
+		g.notes = append(g.notes, "Caution: "+w.String()+".")
+	}
+	return g
+}
+
+func classify(ws []string) []analysis.Warning {
+	var out []analysis.Warning
+	for _, w := range ws {
+		out = append(out, analysis.ClassifyWarning("", w))
+	}
+	return out
 }

@@ -9,13 +9,17 @@ import (
 )
 
 // Tables are the briefing's tables, by name: durations, summary,
-// summary-by-COL, concessions, triggers and sensitivity, each with the
+// incidence (the Aalen–Johansen estimate of the headline),
+// summary-by-COL, concessions, era, triggers and sensitivity, each with the
 // selection's note first. A table whose analysis was not computed (see
 // Options.Only) is left out.
 func Tables(a *Analyses) map[string]*analysis.Table {
 	out := map[string]*analysis.Table{"durations": analysis.DurationsTable(a.Deals(), a.AsOf())}
 	if a.Overall.KM != nil {
 		out["summary"] = analysis.SummaryTable("", []analysis.GroupSummary{a.Overall}, a.Overall.KM.Warnings)
+	}
+	if a.Competing != nil {
+		out["incidence"] = analysis.IncidenceTable("", []analysis.GroupIncidence{{Group: "(all)", Incidence: a.Competing.Inc}})
 	}
 	if a.ByGroups != nil {
 		byTable := analysis.SummaryTable(a.By, a.ByGroups, a.ByWarnings)
@@ -28,6 +32,7 @@ func Tables(a *Analyses) map[string]*analysis.Table {
 	}
 	if a.Concessions != nil {
 		out["concessions"] = analysis.ConcessionTable(a.Concessions)
+		out["era"] = analysis.EraTable(a.Concessions)
 	}
 	if a.Triggers != nil {
 		out["triggers"] = analysis.TriggerTable(a.Triggers)
@@ -44,7 +49,7 @@ func Tables(a *Analyses) map[string]*analysis.Table {
 // TableNames returns the names of the briefing's tables when grouping by
 // the column by.
 func TableNames(by string) []string {
-	return []string{"durations", "summary", byTableName(by), "concessions", "triggers", "sensitivity"}
+	return []string{"durations", "summary", "incidence", byTableName(by), "concessions", "era", "triggers", "sensitivity"}
 }
 
 // byTableName is the name of the by-group summary table: summary-by-COL,

@@ -80,7 +80,7 @@ func cutKM(km *analysis.KM, cut float64) (*analysis.KM, error) {
 // external.StoredFigures beside truce's own figures. Files it adds are put
 // in files.
 func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, error) {
-	blocks := []block{heading{2, "Beside the world's ceasefires and peace agreements"}}
+	blocks := []block{heading{level: 2, text: "Beside the world's ceasefires and peace agreements"}}
 	if !slices.ContainsFunc(a.Deals(), func(d dataset.Deal) bool { return slices.Contains(dataset.AnalysedKinds(), d.Kind) }) {
 		return append(blocks, para{"The comparison needs agreements or ceasefires; the deals analysed here have none."}), nil
 	}
@@ -110,7 +110,7 @@ func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, 
 		return nil, err
 	}
 	files[ch.name+".png"], files[ch.name+".svg"] = ch.png, ch.svg
-	blocks = append(blocks, para{worldText(main)}, figure{file: ch.name + ".png", alt: ch.title, caption: ch.caption, png: ch.png})
+	blocks = append(blocks, para{worldText(main)}, figure{file: ch.name + ".png", alt: "Chart: " + ch.caption, caption: ch.caption, svg: ch.svg})
 	for _, t := range tabs {
 		for _, f := range []string{"md", "csv"} {
 			var b strings.Builder
@@ -119,7 +119,7 @@ func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, 
 			}
 			files["table-"+t.Name+"."+f] = []byte(b.String())
 		}
-		blocks = append(blocks, tableBlock{t: t, csvFile: "table-" + t.Name + ".csv"})
+		blocks = append(blocks, tableGrid(t, "table-"+t.Name+".csv"))
 	}
 	return blocks, nil
 }
@@ -190,14 +190,14 @@ func storedWorldText(a *Analyses) (string, error) {
 		return fmt.Sprintf("%.0f%% (95%% CI %.0f–%.0f%%)", 100*f.Value, 100*f.Lower, 100*f.Upper)
 	}
 	med := fs[4]
-	return fmt.Sprintf("Within a year %.0f%% of the %d deals analysed here had broken down (%s). "+
+	return fmt.Sprintf("Counted as the public data are (Kaplan–Meier, expiry and unknown ends censored), %.0f%% of the %d deals analysed here had broken down within a year (%s). "+
 		"Elsewhere, by the same method: %s of the %s ceasefires of ETH/PRIO worldwide, 1989–2020, or %s if its ends of unclear kind are counted as breakdowns; "+
 		"%s of its %d ceasefires in Asia; and %s of the %d intrastate peace agreements of UCDP PAD, 1975–2021. "+
 		"Half of all ETH/PRIO ceasefires ended in some way within %.0f days (95%% CI %.0f–%.0f). "+
 		"Caveats: the units differ (local deals and jirga undertakings against national and local ceasefires of every kind and written peace agreements); "+
 		"ETH/PRIO's end codes are read on meanings inferred from its data, its codebook could not be consulted; no test is given here because the files are not distributed with truce. "+
-		"Figures computed from the public files by `go run ./dataset/external/internal/worldfigures -stored` (dataset/external/stored_figures.go). Sources: %s; %s. "+
-		"Run `truce report --ethprio FILE --ucdp-pad FILE` with the files for the curves, intervals and log-rank tests.",
+		"Figures computed from the public files by the program dataset/external/internal/worldfigures (stored in the package dataset/external). Sources: %s; %s. "+
+		"With the files, truce report --ethprio FILE --ucdp-pad FILE adds the curves, intervals and log-rank tests.",
 		100*c.EndedBy[len(c.EndedBy)-1], c.N, medianText(c.Median),
 		share(fs[0]), analysis.Thousands(fs[0].N), share(fs[1]), share(fs[2]), fs[2].N, share(fs[3]), fs[3].N,
 		med.Value, med.Lower, med.Upper, fs[0].Source, fs[3].Source), nil
@@ -217,14 +217,14 @@ func truceOnly(a *Analyses) (*analysis.WorldFigure, error) {
 	return &analysis.WorldFigure{N: km.N, Events: km.Events, Median: km.Median(), EndedBy: []float64{1 - km.Surv(365)}}, nil
 }
 
-// withWorld puts the world section (worldSection) before the Methods
-// heading of the briefing's blocks, or at the end if there is none.
+// withWorld puts the world section (worldSection) before the "How sure are
+// we" heading of the briefing's blocks, or at the end if there is none.
 func withWorld(bl []block, a *Analyses, opts Options, files map[string][]byte) ([]block, error) {
 	w, err := worldSection(a, opts, files)
 	if err != nil {
 		return nil, err
 	}
-	at := slices.IndexFunc(bl, func(b block) bool { h, ok := b.(heading); return ok && h.level == 2 && h.text == "Methods" })
+	at := slices.IndexFunc(bl, func(b block) bool { h, ok := b.(heading); return ok && h.level == 2 && h.text == howSureHeading })
 	if at < 0 {
 		at = len(bl)
 	}

@@ -31,8 +31,8 @@ func TestDefaultBriefingCitesStoredWorldFigures(t *testing.T) {
 			t.Errorf("briefing.md lacks %q", want)
 		}
 	}
-	if i, j := strings.Index(md, "## Beside the world"), strings.Index(md, "## Methods"); i < 0 || j < i {
-		t.Error("the world section is not before Methods")
+	if i, j := strings.Index(md, "## Beside the world"), strings.Index(md, "## "+howSureHeading); i < 0 || j < i {
+		t.Error("the world section is not before the caveats")
 	}
 }
 
