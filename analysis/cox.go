@@ -37,6 +37,16 @@ func (t Ties) String() string {
 	return fmt.Sprintf("Ties(%d)", int(t))
 }
 
+// ParseTies reads a tie method by the name R uses: "efron" or "breslow".
+func ParseTies(name string) (Ties, error) {
+	for _, t := range []Ties{Efron, Breslow} {
+		if t.String() == name {
+			return t, nil
+		}
+	}
+	return 0, fmt.Errorf("analysis: want efron or breslow")
+}
+
 // CoxTerm is one covariate's row of a Cox model summary, as printed by R's
 // summary(coxph(...)).
 type CoxTerm struct {

@@ -21,3 +21,15 @@ func (s *Sample) Design(names []string) ([][]float64, error) {
 	}
 	return x, nil
 }
+
+// SplitColumns splits a comma-separated list of column names, trimming
+// spaces and dropping empty names.
+func SplitColumns(list string) []string {
+	var names []string
+	for _, n := range strings.Split(list, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}

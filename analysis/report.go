@@ -2,11 +2,7 @@ package analysis
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
-	"math"
-	"slices"
-	"strings"
 )
 
 // Report is what one analysis prints: its tables in order, and which of
@@ -49,43 +45,4 @@ func writeIndentedJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// CheckFormat checks an output format against Formats.
-func CheckFormat(format string) error {
-	if !slices.Contains(Formats(), format) {
-		return fmt.Errorf("analysis: want one of %s", strings.Join(Formats(), ", "))
-	}
-	return nil
-}
-
-// CheckTau checks a horizon for the restricted mean survival time: a
-// positive, finite number of days.
-func CheckTau(tau float64) error {
-	if !(tau > 0 && !math.IsInf(tau, 0)) {
-		return fmt.Errorf("analysis: want a positive number of days")
-	}
-	return nil
-}
-
-// ParseTies reads a tie method by the name R uses: "efron" or "breslow".
-func ParseTies(name string) (Ties, error) {
-	for _, t := range []Ties{Efron, Breslow} {
-		if t.String() == name {
-			return t, nil
-		}
-	}
-	return 0, fmt.Errorf("analysis: want efron or breslow")
-}
-
-// SplitColumns splits a comma-separated list of column names, trimming
-// spaces and dropping empty names.
-func SplitColumns(list string) []string {
-	var names []string
-	for _, n := range strings.Split(list, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	return names
 }

@@ -167,3 +167,12 @@ func SurvivalTable(groups []GroupSummary) *Table {
 	}
 	return t
 }
+
+// CheckTau checks a horizon for the restricted mean survival time: a
+// positive, finite number of days.
+func CheckTau(tau float64) error {
+	if !(tau > 0 && !math.IsInf(tau, 0)) {
+		return fmt.Errorf("analysis: want a positive number of days")
+	}
+	return nil
+}

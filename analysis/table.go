@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,6 +66,14 @@ func (t *Table) machineRows() [][]string {
 
 // Formats returns the output formats a Table can be written in.
 func Formats() []string { return []string{"text", "md", "csv", "json"} }
+
+// CheckFormat checks an output format against Formats.
+func CheckFormat(format string) error {
+	if !slices.Contains(Formats(), format) {
+		return fmt.Errorf("analysis: want one of %s", strings.Join(Formats(), ", "))
+	}
+	return nil
+}
 
 // Write writes t in the named format: "text" (aligned columns), "md"
 // (Markdown), "csv" (header and rows only) or "json" (an object with
