@@ -25,6 +25,10 @@
 //   - Tables (Table) round numbers for people in text and Markdown and
 //     carry them at full precision in CSV and JSON (Table.Full); a median
 //     that falls between two times keeps its .5.
+//   - What each of truce's analysis commands prints is a Report
+//     (BuildReport by command name, or SummaryReport, CoxReport, ... one by
+//     one): its tables in order and the one CSV and JSON hold, so that a Go
+//     program gets the command's output from the same code.
 //   - Every estimator names its method and source in its doc comment, and its
 //     tests compare it with R's survival package (scripts and their output
 //     in testdata/r/, so the tests do not need R).
