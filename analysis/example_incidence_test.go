@@ -35,9 +35,9 @@ func ExampleAalenJohansen() {
 	half := inc.TimeTo(slices.Index(inc.Causes, "breakdown"), 0.5)
 	fmt.Printf("half had broken down by day %.0f\n", half.Estimate)
 	// Output:
-	// in force    0.232
-	// breakdown   0.625 (95% CI 0.466–0.837)
-	// expired     0.071 (95% CI 0.019–0.269)
-	// superseded  0.073 (95% CI 0.019–0.278)
-	// half had broken down by day 234
+	// in force    0.260
+	// breakdown   0.602 (95% CI 0.445–0.814)
+	// expired     0.068 (95% CI 0.018–0.260)
+	// superseded  0.070 (95% CI 0.018–0.269)
+	// half had broken down by day 313
 }

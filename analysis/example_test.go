@@ -55,7 +55,7 @@ func ExampleSummarize() {
 	fmt.Printf("n %d, breakdowns %d, median %.0f days (95%% CI from %.0f), RMST(365) %.1f\n",
 		g.N, g.Breakdowns, g.Median.Estimate, g.Median.Lower, g.RMST)
 	// Output:
-	// n 35, breakdowns 23, median 213 days (95% CI from 69), RMST(365) 201.9
+	// n 35, breakdowns 23, median 234 days (95% CI from 93), RMST(365) 208.4
 }
 
 // R's aml data (survival package): weeks to relapse by maintenance

@@ -64,7 +64,7 @@ func TestPAdjustRejectsBadP(t *testing.T) {
 // concessions and commitments that the embedded deals can test (at least 2
 // deals with and 2 without) and compares the p-values and both adjustments
 // with R (padjust_reference.R → padjust_deals.csv). Issue 9: nothing
-// survives adjustment; the smallest BH value is about 0.61, every Holm value 1.
+// survives adjustment; the smallest BH value is about 0.79, every Holm value 1.
 func TestPAdjustOfConcessionLogRanks(t *testing.T) {
 	e := loadEmbeddedDeals(t)
 	ev := e.breakdowns()
@@ -106,7 +106,7 @@ func TestPAdjustOfConcessionLogRanks(t *testing.T) {
 		}
 		minBH = min(minBH, bh[i])
 	}
-	if minBH < 0.67 || minBH > 0.68 {
-		t.Errorf("smallest BH-adjusted p %v; R says about 0.674 on dataset v0.2.0", minBH)
+	if minBH < 0.78 || minBH > 0.79 {
+		t.Errorf("smallest BH-adjusted p %v; R says about 0.787 on dataset v0.2.0", minBH)
 	}
 }
