@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -26,10 +25,6 @@ type ConcessionRow struct {
 	// tested (Holm; Benjamini–Hochberg), as R's p.adjust. NaN when not
 	// tested.
 	LogRankP, LogRankPHolm, LogRankPBH float64
-	// Perm is the permutation p-value of the same log-rank statistic. It
-	// assumes both groups are censored alike, which they are not here
-	// (Heinze, Gnant & Schemper 2003), so no table or finding uses it.
-	Perm PermResult
 	// Cox is the single-covariate Cox model (Efron ties); nil if it could
 	// not be fitted. HR = exp(coef).
 	Cox *Cox
@@ -103,7 +98,9 @@ type Concessions struct {
 }
 
 // RankCorrelation is Spearman's rho and Kendall's tau-b with permutation
-// p-values, over N deals. KendallPerm.P is NaN where it was not computed.
+// p-values, over N deals. Above MaxRankPermN deals SpearmanPerm holds the
+// t approximation (Approx) and KendallPerm.P is NaN; KendallPerm.P is also
+// NaN where it was not asked for.
 type RankCorrelation struct {
 	N                         int
 	Spearman, Kendall         float64
@@ -111,7 +108,8 @@ type RankCorrelation struct {
 }
 
 // rankCorrelation computes both coefficients with seeded permutation
-// p-values; with fewer than 4 pairs it returns NaNs.
+// p-values (see MaxRankPermN for large samples); with fewer than 4 pairs
+// it returns NaNs.
 func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 	rc := RankCorrelation{N: len(x), Spearman: math.NaN(), Kendall: math.NaN(),
 		SpearmanPerm: PermResult{P: math.NaN()}, KendallPerm: PermResult{P: math.NaN()}}
@@ -120,6 +118,11 @@ func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 	}
 	var err error
 	if rc.Spearman, err = Spearman(x, y); err != nil {
+		return rc, err
+	}
+	if len(x) > MaxRankPermN {
+		rc.SpearmanPerm = PermResult{P: SpearmanTApprox(rc.Spearman, len(x)), Observed: rc.Spearman, Approx: true}
+		rc.Kendall, err = KendallTauB(x, y)
 		return rc, err
 	}
 	if rc.SpearmanPerm, err = PermutationCorrelation(midRanks(x), midRanks(y), pearson, permOptions); err != nil {
@@ -155,13 +158,6 @@ var permOptions = ExactFirst(PermRounds, PermSeed)
 //   - Kaplan–Meier medians (censored deals count until they leave
 //     observation) and their difference;
 //   - the log-rank test (LogRank, R's survdiff);
-//   - a permutation p-value of the log-rank statistic (Perm; in no table,
-//     see ConcessionRow.Perm): O − E of the deals with the category equals
-//     the sum of their log-rank scores a_i = δ_i − Λ(t_i), Λ the
-//     Nelson–Aalen cumulative hazard (Peto & Peto 1972), so the labels are
-//     permuted over fixed scores, exactly up to ExactPermLimit
-//     arrangements and otherwise with PermRounds seeded random
-//     permutations (the test of coin::logrank_test in R);
 //   - the hazard ratio from a one-covariate Cox model (Efron ties), with
 //     its likelihood-ratio p;
 //   - the same by Firth's penalised likelihood (FirthCox), valid with few
@@ -176,7 +172,6 @@ var permOptions = ExactFirst(PermRounds, PermSeed)
 // Kendall's tau-b between n_concessions and days with permutation
 // p-values.
 func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
-	scores := logRankScores(s.Times, s.Events)
 	year, err := s.Covariate("start_year")
 	if err != nil {
 		return nil, err
@@ -188,7 +183,7 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 		if err != nil {
 			return nil, err
 		}
-		row := concessionRow(s, col, x, year, scores)
+		row := concessionRow(s, col, x, year)
 		out.Rows = append(out.Rows, row)
 		tested = append(tested, row.LogRankP)
 	}
@@ -234,11 +229,11 @@ func AnalyzeConcessions(s *Sample, categories []string) (*Concessions, error) {
 	return out, nil
 }
 
-func concessionRow(s *Sample, col string, x, year []float64, scores []float64) ConcessionRow {
+func concessionRow(s *Sample, col string, x, year []float64) ConcessionRow {
 	side, _, _ := strings.Cut(col, ":")
 	cat := categoryLabel(col)
 	row := ConcessionRow{Category: cat, Column: col, Side: map[string]string{"has": "state concession", "commits": "militant commitment"}[side],
-		Diff: math.NaN(), LogRankP: math.NaN(), LogRankPHolm: math.NaN(), LogRankPBH: math.NaN(), Perm: PermResult{P: math.NaN()}}
+		Diff: math.NaN(), LogRankP: math.NaN(), LogRankPHolm: math.NaN(), LogRankPBH: math.NaN()}
 	labels := make([]bool, len(x))
 	var tw, to []float64
 	var ew, eo []bool
@@ -281,9 +276,6 @@ func concessionRow(s *Sample, col string, x, year []float64, scores []float64) C
 			row.Warnings = append(row.Warnings, cat+": "+w)
 		}
 	}
-	if perm, err := PermutationSum(scores, labels, permOptions); err == nil {
-		row.Perm = perm
-	}
 	if cox, err := CoxPH(s.Times, s.Events, columnMatrix(x), []string{col}, Efron); err == nil {
 		row.Cox = cox
 		for _, w := range cox.Warnings {
@@ -303,46 +295,6 @@ func concessionRow(s *Sample, col string, x, year []float64, scores []float64) C
 		row.Adjusted = adj
 	}
 	return row
-}
-
-// logRankScores returns a_i = δ_i − Λ(t_i), where Λ is the Nelson–Aalen
-// cumulative hazard including the events at t_i. The sum of the scores of
-// a group is its O − E in the log-rank test.
-func logRankScores(times []float64, events []bool) []float64 {
-	n := len(times)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case times[a] < times[b]:
-			return -1
-		case times[a] > times[b]:
-			return 1
-		}
-		return 0
-	})
-	scores := make([]float64, n)
-	cum := 0.0
-	for i := 0; i < n; {
-		j, d := i, 0
-		for j < n && times[idx[j]] == times[idx[i]] {
-			if events[idx[j]] {
-				d++
-			}
-			j++
-		}
-		cum += float64(d) / float64(n-i)
-		for k := i; k < j; k++ {
-			scores[idx[k]] = -cum
-			if events[idx[k]] {
-				scores[idx[k]]++
-			}
-		}
-		i = j
-	}
-	return scores
 }
 
 func columnMatrix(x []float64) [][]float64 {

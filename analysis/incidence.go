@@ -65,7 +65,8 @@ type Incidence struct {
 // times are durations (finite, >= 0); causes[i] is 0 when observation i
 // was censored and k (1 <= k <= len(names)) when it ended by cause k,
 // named names[k−1]. conf is the confidence level, 0 < conf < 1. The cost
-// is O(n log n) for the sort and O(n·K) per distinct ending time.
+// is O(n log n) for the sort and O(n·K² + T·K³) for the estimates and
+// their variances, T the number of distinct times.
 //
 // References: O. O. Aalen and S. Johansen (1978), An empirical transition
 // matrix for non-homogeneous Markov chains based on censored observations,
@@ -107,10 +108,20 @@ func AalenJohansen(times []float64, causes []int, names []string, conf float64) 
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(times[a], times[b]) })
 
 	z := distuv.UnitNormal.Quantile(1 - (1-conf)/2)
-	// p[0] is S, p[k] is F_k; u[j*(K+1)+s] is subject j's influence on p[s].
-	p := make([]float64, K+1)
+	// p[0] is S, p[k] is F_k. Subjects still at risk have never ended, so
+	// they all share one influence vector uR; a subject that has left
+	// keeps its own, and the left subjects enter the variance only
+	// through the second moments D = Σ_j u_j u_jᵀ, which the common linear
+	// update at each ending time transforms as M·D·Mᵀ. The variances are
+	// those of the subject-by-subject IJ sums, at O(n·K² + T·K³) cost.
+	S := K + 1
+	p := make([]float64, S)
 	p[0] = 1
-	u := make([]float64, n*(K+1))
+	uR := make([]float64, S)
+	D := make([]float64, S*S)
+	M := make([]float64, S*S)
+	tmp := make([]float64, S*S)
+	uE := make([]float64, S)
 	lambda := make([]float64, K)
 	d := make([]int, K)
 	atRisk := n
@@ -138,26 +149,36 @@ func AalenJohansen(times []float64, causes []int, names []string, conf float64) 
 				lam += lambda[k]
 			}
 			p0 := p[0]
-			// Subjects still at risk: positions r.. of order. Those who
-			// left earlier have Y = 0 and dN = 0, so their hazard
-			// influence is 0 and only the carried terms change.
-			for pos, j := range order {
-				uj := u[j*(K+1) : (j+1)*(K+1)]
-				u0 := uj[0]
-				dsum := 0.0
-				for k := range K {
-					dl := 0.0
-					if pos >= r {
-						dl = -lambda[k] / nr
-						if pos < end && causes[j] == k+1 {
-							dl += 1 / nr
-						}
-					}
-					dsum += dl
-					uj[k+1] += u0*lambda[k] + p0*dl
-				}
-				uj[0] = u0*(1-lam) - p0*dsum
+			// Left subjects: u0' = (1−λ)·u0, u_{k+1}' = u_{k+1} + λ_k·u0.
+			clear(M)
+			M[0] = 1 - lam
+			for k := range K {
+				M[(k+1)*S+k+1] = 1
+				M[(k+1)*S] = lambda[k]
 			}
+			conjugate(D, M, tmp, S)
+			// Subjects ending by cause c at t: dl_k = −λ_k/n + [k = c−1]/n.
+			u0 := uR[0]
+			for k := range K {
+				if d[k] == 0 {
+					continue
+				}
+				dsum := -lam/nr + 1/nr
+				for m := range K {
+					dl := -lambda[m] / nr
+					if m == k {
+						dl += 1 / nr
+					}
+					uE[m+1] = uR[m+1] + u0*lambda[m] + p0*dl
+				}
+				uE[0] = u0*(1-lam) - p0*dsum
+				addOuter(D, uE, float64(d[k]), S)
+			}
+			// Subjects at risk that did not end at t: dl_k = −λ_k/n.
+			for k := range K {
+				uR[k+1] += u0*lambda[k] - p0*lambda[k]/nr
+			}
+			uR[0] = u0*(1-lam) + p0*lam/nr
 			for k := range K {
 				p[k+1] += p0 * lambda[k]
 			}
@@ -166,14 +187,12 @@ func AalenJohansen(times []float64, causes []int, names []string, conf float64) 
 				p[0] = 0
 			}
 		}
-		se := make([]float64, K+1)
+		// Censored at t: they leave with the shared vector.
+		addOuter(D, uR, float64(row.NCensor), S)
+		left := float64(n - end)
+		se := make([]float64, S)
 		for s := range se {
-			v := 0.0
-			for j := range n {
-				x := u[j*(K+1)+s]
-				v += x * x
-			}
-			se[s] = math.Sqrt(v)
+			se[s] = math.Sqrt(D[s*S+s] + left*uR[s]*uR[s])
 		}
 		row.None, row.NoneSE = p[0], se[0]
 		row.NoneLower, row.NoneUpper = logLimits(p[0], se[0], z)
@@ -200,6 +219,40 @@ func AalenJohansen(times []float64, causes []int, names []string, conf float64) 
 		inc.Warnings = append(inc.Warnings, "only "+Plural(inc.N, "observation", "observations")+": the estimates and their confidence limits are unreliable")
 	}
 	return inc, nil
+}
+
+// conjugate sets the S×S matrix D to M·D·Mᵀ, using tmp as scratch.
+func conjugate(D, M, tmp []float64, S int) {
+	for i := range S {
+		for j := range S {
+			v := 0.0
+			for k := range S {
+				v += M[i*S+k] * D[k*S+j]
+			}
+			tmp[i*S+j] = v
+		}
+	}
+	for i := range S {
+		for j := range S {
+			v := 0.0
+			for k := range S {
+				v += tmp[i*S+k] * M[j*S+k]
+			}
+			D[i*S+j] = v
+		}
+	}
+}
+
+// addOuter adds w·u·uᵀ to the S×S matrix D.
+func addOuter(D, u []float64, w float64, S int) {
+	if w == 0 {
+		return
+	}
+	for i := range S {
+		for j := range S {
+			D[i*S+j] += w * u[i] * u[j]
+		}
+	}
 }
 
 // logLimits returns survfit's conf.type = "log" limits of a probability p

@@ -33,8 +33,12 @@ func (r PermResult) MonteCarloSE() float64 {
 }
 
 // Method says how r.P was computed, for notes and warnings: "exact over N
-// arrangements" or "Monte Carlo, N draws, standard error S".
+// arrangements", "Monte Carlo, N draws, standard error S" or, for a
+// large-sample approximation, "t approximation".
 func (r PermResult) Method() string {
+	if r.Approx {
+		return "t approximation"
+	}
 	if r.Exact {
 		return fmt.Sprintf("exact over %d arrangements", r.Rounds)
 	}
@@ -52,7 +56,7 @@ func FormatPermP(r PermResult) string {
 	if math.IsNaN(r.P) {
 		return "NA"
 	}
-	if r.Exact {
+	if r.Exact || r.Approx {
 		return FormatP(r.P)
 	}
 	se := r.MonteCarloSE()

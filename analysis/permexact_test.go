@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,4 +67,44 @@ func TestExactFirstEnumeratesUpToTenMillion(t *testing.T) {
 			t.Errorf("%d of %d: Method %q; want it to start %q", tc.k, len(scores), r.Method(), want)
 		}
 	}
+}
+
+// logRankScores returns a_i = δ_i − Λ(t_i), where Λ is the Nelson–Aalen
+// cumulative hazard including the events at t_i. The sum of the scores of
+// a group is its O − E in the log-rank test.
+func logRankScores(times []float64, events []bool) []float64 {
+	n := len(times)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		switch {
+		case times[a] < times[b]:
+			return -1
+		case times[a] > times[b]:
+			return 1
+		}
+		return 0
+	})
+	scores := make([]float64, n)
+	cum := 0.0
+	for i := 0; i < n; {
+		j, d := i, 0
+		for j < n && times[idx[j]] == times[idx[i]] {
+			if events[idx[j]] {
+				d++
+			}
+			j++
+		}
+		cum += float64(d) / float64(n-i)
+		for k := i; k < j; k++ {
+			scores[idx[k]] = -cum
+			if events[idx[k]] {
+				scores[idx[k]]++
+			}
+		}
+		i = j
+	}
+	return scores
 }

@@ -34,6 +34,7 @@ type PermResult struct {
 	Observed float64 // the statistic on the data as given
 	Exact    bool    // every arrangement was enumerated
 	Rounds   int     // arrangements enumerated (Exact) or random permutations drawn
+	Approx   bool    // P is a large-sample approximation, not a permutation p
 	Warnings []string
 }
 

@@ -50,17 +50,19 @@ func (f figure) html(b *strings.Builder) {
 }
 
 func (c cell) htmlText() string {
-	t := esc(c.text)
+	var b strings.Builder
 	if c.href != "" {
-		t = `<a href="` + esc(c.href) + `">` + t + `</a>`
+		b.WriteString(`<a href="` + esc(c.href) + `">` + esc(c.text) + `</a>`)
+	} else {
+		b.WriteString(esc(c.text))
 	}
 	for i, id := range c.deals {
-		if i > 0 || t != "" {
-			t += ", "
+		if i > 0 || b.Len() > 0 {
+			b.WriteString(", ")
 		}
-		t += `<a href="#` + esc(dealAnchor(id)) + `">` + esc(id) + `</a>`
+		b.WriteString(`<a href="#` + esc(dealAnchor(id)) + `">` + esc(id) + `</a>`)
 	}
-	return t
+	return b.String()
 }
 
 func (g grid) html(b *strings.Builder) {
