@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -136,6 +137,7 @@ func notBrokenKM(inc *analysis.Incidence) *analysis.KM {
 func IncidenceChart(a *Analyses) (*plot.Plot, string, error) {
 	c := a.Competing
 	meta := a.meta("How fast the deals broke down")
+	meta.Height = leadChartHeight
 	h := half(c.Inc)
 	meta.Subtitle = fmt.Sprintf("Half had broken down by day %s; %s within a year", estText(h), pct(brokenBy(c.Inc, headlineDay)))
 	meta.Notes = []string{"Blue: one minus the Aalen–Johansen cumulative incidence of breakdown, with expiry and supersession as competing endings. Grey: Kaplan–Meier, which censors expired and superseded deals, as if no deal could expire. Shaded: pointwise 95% limits of the blue curve."}
@@ -145,6 +147,11 @@ func IncidenceChart(a *Analyses) (*plot.Plot, string, error) {
 	}, meta)
 	return p, fmt.Sprintf("Share of the %d deals not yet broken down, by days since each began.", c.Inc.N), err
 }
+
+// leadChartHeight is the first page's chart's height (8 inches wide):
+// printed across the text column, under the key figures, it still fits on
+// the first page of Letter and A4 paper.
+const leadChartHeight = 5.6 * vg.Inch
 
 var (
 	inkBlue   = color.RGBA{0x00, 0x72, 0xB2, 0xff} // the Okabe–Ito blue of plots
