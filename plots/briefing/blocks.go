@@ -75,7 +75,7 @@ type references struct {
 
 type dealEntries struct{ entries []dealEntry }
 
-// pageBreak starts the appendix on a new printed page.
+// pageBreak starts a new printed page (the appendix, the list of deals).
 type pageBreak struct{}
 
 // dealAnchor is the id of a deal's appendix entry.

@@ -103,6 +103,7 @@ func blocks(a *Analyses, charts []chart) []block {
 	}
 	if entries := dealList(a); len(entries) > 0 {
 		out = append(out,
+			pageBreak{}, // the two-column list would leave its heading alone at the foot of a page
 			heading{level: 2, text: "Appendix C. The deals and their sources", id: "sources"},
 			para{"Every fact in the dataset is cited; the quotes are in dataset/citations.csv (the command truce show ID prints them)."},
 			dealEntries{entries})
@@ -404,6 +405,7 @@ func byGrid(a *Analyses) block {
 		columns: []string{capital(dataset.ColumnLabel(a.By)), "deals", "breakdowns", "median days (95% CI)", "in force after a year"},
 		numeric: []bool{false, true, true, true, true},
 		notes:   []string{"Kaplan–Meier estimates within each group; deals that expired or were superseded count as censored."}}
+	from := false // a median with only its lower limit reached
 	for _, gr := range a.ByGroups {
 		med := estText(gr.Median)
 		switch q := gr.Median; {
@@ -411,9 +413,13 @@ func byGrid(a *Analyses) block {
 			med += fmt.Sprintf(" (%.0f to %.0f)", q.Lower, q.Upper)
 		case q.Reached && q.LowerReached:
 			med += fmt.Sprintf(" (from %.0f)", q.Lower)
+			from = true
 		}
 		g.rows = append(g.rows, []cell{{text: dataset.Label(a.By, gr.Group)}, {text: fmt.Sprint(gr.N)}, {text: fmt.Sprint(gr.Breakdowns)},
 			{text: med}, {text: pct(gr.KM.Surv(headlineDay))}})
+	}
+	if from {
+		g.notes = append(g.notes, "“From N”: the lower 95% limit of the median is N days; its upper limit is not reached.")
 	}
 	return g
 }
