@@ -14,6 +14,8 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/truce-lab/truce/dataset"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 )
@@ -151,31 +153,58 @@ func TestPDFText(t *testing.T) {
 
 // TestBandSwatch checks in the PNG that the legend swatch of the
 // confidence band has the colour of the band itself (issue 11: it was grey
-// in every format): the first pixels of the swatch and of the band, both
-// over white, are equal.
+// in every format), and that a curve with NoBand has no band and no
+// swatch: pixels of exactly each band colour over white are counted in the
+// legend row (the top sixth) and in the body.
 func TestBandSwatch(t *testing.T) {
-	p, err := testCharts(t, 30)["survival"]()
-	if err != nil {
-		t.Fatal(err)
+	deals := synthDeals(30, 3)
+	asOf := dataset.MustDate("2026-11-22")
+	km := kmOf(deals, asOf, func(*dataset.Deal) bool { return true })
+	early := kmOf(deals, asOf, func(d *dataset.Deal) bool { return d.Start.Y < 2015 })
+	meta := Meta{Version: "test", AsOf: asOf}
+	for _, tc := range []struct {
+		name   string
+		curves []Curve
+		banded []bool // whether each curve's band must show
+	}{
+		{"one curve", []Curve{{Label: "All deals", KM: km}}, []bool{true}},
+		{"headline and comparison", []Curve{{Label: "All deals", KM: km}, {Label: "Before 2015", KM: early, NoBand: true}}, []bool{true, false}},
+	} {
+		p, err := Survival(tc.curves, meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Render(&buf, p, "png", RenderOptions{DPI: 72}); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, cv := range tc.curves {
+			want := color.RGBAModel.Convert(blendOverWhite(bandColor(cv.color(i)))).(color.RGBA)
+			// The band covers thousands of pixels and its swatch (14 × 9
+			// points) about a hundred; without a band, a few pixels at the
+			// edges of the curve's line can still match by antialiasing.
+			top, body := countColor(img, want)
+			switch {
+			case tc.banded[i] && (top < 50 || body < 1000):
+				t.Errorf("%s, %s: pixels of the band colour %v: %d in the legend row, %d in the body", tc.name, cv.Label, want, top, body)
+			case !tc.banded[i] && (top > 0 || body > 50):
+				t.Errorf("%s, %s: no band wanted, but %d pixels in the legend row and %d in the body have its colour", tc.name, cv.Label, top, body)
+			}
+		}
 	}
-	var buf bytes.Buffer
-	if err := Render(&buf, p, "png", RenderOptions{DPI: 72}); err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := color.RGBAModel.Convert(blendOverWhite(bandColor(curveColors[0]))).(color.RGBA)
-	// Count pixels of exactly the band colour over white: the band covers
-	// thousands, and the swatch (14 × 9 points) about a hundred of them in
-	// the legend row near the top.
-	var top, body int
+}
+
+// countColor counts the pixels of img within 2 of want on every channel:
+// in its top sixth (the legend row) and below.
+func countColor(img image.Image, want color.RGBA) (top, body int) {
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
-			if near(c, want, 2) {
+			if near(color.RGBAModel.Convert(img.At(x, y)).(color.RGBA), want, 2) {
 				if y < b.Dy()/6 {
 					top++
 				} else {
@@ -184,9 +213,7 @@ func TestBandSwatch(t *testing.T) {
 			}
 		}
 	}
-	if top < 50 || body < 1000 {
-		t.Errorf("pixels of the band colour %v: %d in the legend row, %d in the body", want, top, body)
-	}
+	return top, body
 }
 
 func blendOverWhite(c color.Color) color.Color {

@@ -221,11 +221,17 @@ func frame(meta Meta, defTitle, subtitle string, legend []legendEntry, notes []s
 		body:     body,
 	}
 	p.Add(f)
-	// The charts size their bodies assuming chromeAllowance of text around
-	// them; a long subtitle, legend or notes make the page taller instead
-	// of squeezing the body.
-	if need := f.chromeHeight(w) + h - chromeAllowance; need > h {
-		h = min(need, maxHeight)
+	switch {
+	case meta.Height > 0: // false for NaN
+		// The height asked for, leaving the body at least minBody.
+		h = min(max(meta.Height, f.chromeHeight(w)+minBody), maxHeight)
+	default:
+		// The charts size their bodies assuming chromeAllowance of text
+		// around them; a long subtitle, legend or notes make the page
+		// taller instead of squeezing the body.
+		if need := f.chromeHeight(w) + h - chromeAllowance; need > h {
+			h = min(need, maxHeight)
+		}
 	}
 	remember(p, w, h)
 	return p
@@ -234,6 +240,9 @@ func frame(meta Meta, defTitle, subtitle string, legend []legendEntry, notes []s
 // chromeAllowance is the height of title, subtitle, legend, notes and source
 // line that the charts' default sizes assume.
 const chromeAllowance = 2.1 * vg.Inch
+
+// minBody is the least height Meta.Height leaves a chart's body.
+const minBody = 1.5 * vg.Inch
 
 // chromeHeight is the height the frame's text takes on a page of width w,
 // laid out as Plot lays it out.

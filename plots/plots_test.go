@@ -347,6 +347,39 @@ func testCharts(t testing.TB, n int) map[string]func() (*plot.Plot, error) {
 	return allCharts(deals, synthGovernments(), meta.AsOf, meta)
 }
 
+// TestMetaHeight checks that Meta.Height replaces a chart's designed
+// height, within the limits, and that the chart still grows to fit its
+// text.
+func TestMetaHeight(t *testing.T) {
+	km := amlKM(t)
+	for _, tc := range []struct {
+		name      string
+		height    vg.Length
+		want      vg.Length // 0: taller than the height asked, for the text
+		wantTexty bool
+	}{
+		{"designed", 0, 6.4 * vg.Inch, false},
+		{"shorter", 5 * vg.Inch, 5 * vg.Inch, false},
+		{"taller", 9 * vg.Inch, 9 * vg.Inch, false},
+		{"too tall", 100 * vg.Inch, maxHeight, false},
+		{"too short for the text", 1.5 * vg.Inch, 0, true},
+	} {
+		p, err := Survival([]Curve{{Label: "maintained", KM: km}}, Meta{Title: "Weeks in remission", Height: tc.height})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, h, _ := DefaultSize(p)
+		switch {
+		case w != 8*vg.Inch:
+			t.Errorf("%s: width %v, want 8 inches", tc.name, w)
+		case tc.wantTexty && h <= tc.height:
+			t.Errorf("%s: height %v, want more than %v for the text", tc.name, h, tc.height)
+		case !tc.wantTexty && h != tc.want:
+			t.Errorf("%s: height %v, want %v", tc.name, h, tc.want)
+		}
+	}
+}
+
 func TestRenderPNGSize(t *testing.T) {
 	for name, build := range testCharts(t, 40) {
 		p, err := build()

@@ -22,12 +22,17 @@ import (
 // computes one from its data. Version and AsOf name the dataset release and
 // the date up to which reporting was reviewed; they make the source line.
 // Notes are extra lines printed above the source line (for instance how a
-// subgroup was defined).
+// subgroup was defined). Height, when not 0, replaces the height the
+// chart is designed with (DefaultSize), for a chart that must fit a page:
+// the text keeps its size and the plot area takes the difference, but
+// keeps at least 1.5 inches (the chart is then taller than asked), and no
+// chart is taller than 40 inches.
 type Meta struct {
 	Title, Subtitle string
 	Version         string
 	AsOf            dataset.Date
 	Notes           []string
+	Height          vg.Length
 }
 
 // SourceLine returns the line printed at the bottom of every chart.

@@ -23,6 +23,17 @@ type Curve struct {
 	// colours in order. Give a category's palette colour (for instance
 	// CategoryColor(column, value)) to match the other charts.
 	Color color.Color
+	// NoBand leaves out the curve's confidence band: for a curve drawn
+	// only for comparison beside a headline one, whose band would overlap
+	// the headline's and muddy its colour.
+	NoBand bool
+}
+
+// band reports whether the curve, one of curves, gets a confidence band:
+// when it does not ask to go without one and there are at most
+// maxBandCurves curves.
+func (cv Curve) band(curves []Curve) bool {
+	return !cv.NoBand && len(curves) <= maxBandCurves
 }
 
 // color returns the colour of the i-th curve.
@@ -152,7 +163,9 @@ func survivalSubtitle(curves []Curve) string {
 
 // Survival draws Kaplan–Meier curves of time to breakdown: post-step lines
 // from (0, 100%), pointwise confidence bands (log transform, as the KM
-// carries them) as shaded polygons, a plus sign at every censored time,
+// carries them) as shaded polygons in the curve's colour (not for a curve
+// with NoBand, nor with more than two curves), with a legend swatch of
+// the same colour, a plus sign at every censored time,
 // dashed lines to the median where a curve reaches 50%, and a
 // number-at-risk table under the x axis at its ticks. x is days since the
 // start of each deal. With an empty meta.Subtitle the subtitle gives each
@@ -181,7 +194,7 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		}
 		clr := cv.color(i)
 		maxT = math.Max(maxT, cv.KM.Rows[len(cv.KM.Rows)-1].Time)
-		if band := ciBand(cv.KM); band != nil && len(curves) <= maxBandCurves {
+		if band := ciBand(cv.KM); band != nil && cv.band(curves) {
 			poly, err := plotter.NewPolygon(band)
 			if err != nil {
 				return nil, err
@@ -223,11 +236,13 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		}
 	}
 	legend = append(legend, legendEntry{Label: "Censored", Thumb: glyphThumb(inkDark, draw.PlusGlyph{})})
-	if len(curves) <= maxBandCurves {
-		var bands []color.Color
-		for i := range curves {
-			bands = append(bands, bandColor(curves[i].color(i)))
+	var bands []color.Color
+	for i, cv := range curves {
+		if cv.band(curves) && ciBand(cv.KM) != nil {
+			bands = append(bands, bandColor(cv.color(i)))
 		}
+	}
+	if len(bands) > 0 {
 		legend = append(legend, legendEntry{Label: fmt.Sprintf("%.0f%% confidence band", 100*curves[0].KM.Conf), Thumb: stripes(bands)})
 	}
 	legend = append(legend, legendEntry{Label: "Median", Thumb: lineThumb(inkDark, []vg.Length{4, 3})})

@@ -66,9 +66,16 @@ type dealEntry struct {
 
 type sourceRef struct{ text, url string }
 
+// references is a short paragraph of cited works, each a link where it
+// has an address: "Sources: A; B."
+type references struct {
+	lead string
+	refs []sourceRef
+}
+
 type dealEntries struct{ entries []dealEntry }
 
-// pageBreak starts the appendix on a new printed page.
+// pageBreak starts a new printed page (the appendix, the list of deals).
 type pageBreak struct{}
 
 // dealAnchor is the id of a deal's appendix entry.

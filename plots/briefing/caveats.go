@@ -23,14 +23,14 @@ func caveats(a *Analyses) []string {
 			dayOne++
 		}
 	}
-	out = append(out, fmt.Sprintf("The deals with no reported end matter most. %d of the %d deals have none; they count only until a source last reports them in force, for %d of them the day they began. If they all broke down then, half of the deals had broken down by day %s; if each held a year longer than last reported, by day %s; left out, by day %s.",
-		n[dataset.EndTypeUnknown], a.Overall.N, dayOne, days(halfDays(c.Unknown[1].Inc)), days(halfDays(c.Unknown[len(c.Unknown)-1].Inc)), days(halfDays(c.Unknown[0].Inc))))
+	out = append(out, fmt.Sprintf("The %s with no reported end matter most: they count only until a source last reports them in force (for %d of them, the day they began). Had they all broken down then, half of all deals would have broken down by day %s; had each held a year longer, by day %s; without them, by day %s.",
+		analysis.Plural(n[dataset.EndTypeUnknown], "deal", "deals"), dayOne, days(halfDays(c.Unknown[1].Inc)), days(halfDays(c.Unknown[len(c.Unknown)-1].Inc)), days(halfDays(c.Unknown[0].Inc))))
 	dLo, dHi := span(c.Dates[:], halfDays)
-	out = append(out, fmt.Sprintf("Many dates are known only to the month or year. At the shortest and longest durations they allow, the time until half had broken down runs from %s; the full table of readings is in Appendix B.", daysRange(dLo, dHi)))
-	out = append(out, fmt.Sprintf("Few deals: %d, of which %d broke down. Every estimate has a wide confidence interval, and a comparison that finds no difference is not evidence that there is none.",
-		a.Overall.N, a.Overall.Breakdowns))
+	out = append(out, fmt.Sprintf("Many dates are known only to the month or year: read at their shortest and longest, they put the time until half had broken down at %s (every reading in Appendix B).", daysRange(dLo, dHi)))
+	out = append(out, fmt.Sprintf("Few deals (%d, with %s): every estimate has a wide confidence interval, and finding no difference is not evidence that there is none.",
+		a.Overall.N, analysis.Plural(a.Overall.Breakdowns, "breakdown", "breakdowns")))
 	k := c.Inc.Cause("breakdown")
-	out = append(out, fmt.Sprintf("Expiry and supersession are endings too. The headline counts them as such: a deal that expired can no longer break down. The Kaplan–Meier figures given beside them treat those deals as if they might still have broken down later, which overstates the share that broke down (%s within a year, against %s).",
+	out = append(out, fmt.Sprintf("The Kaplan–Meier figures beside the headline treat deals that expired or were superseded as if they might still have broken down, which overstates the share broken down (%s within a year, against %s).",
 		pct(1-a.Overall.KM.Surv(headlineDay)), pct(c.Inc.At(headlineDay).Inc[k])))
 	if len(a.Tests) > 0 {
 		out = append(out, fmt.Sprintf("Many comparisons: %d concessions and commitments are tested, so a few small p-values are expected by chance. The briefing quotes p-values adjusted for this (Holm; Benjamini–Hochberg in the full table).", len(a.Tests)))
@@ -42,7 +42,7 @@ func caveats(a *Analyses) []string {
 	if s := smallGroupCaveat(a); s != "" {
 		out = append(out, s)
 	}
-	out = append(out, fmt.Sprintf("Coverage: reporting reviewed up to %s; later deals, and later news of these, are not included. The counting rule and every category are defined in dataset/CODEBOOK.md.", humanDate(a.AsOf())))
+	out = append(out, fmt.Sprintf("Coverage: reporting reviewed up to %s; later deals, and later news of these, are not included.", humanDate(a.AsOf())))
 	return out
 }
 
@@ -68,7 +68,7 @@ func smallGroupCaveat(a *Analyses) string {
 	if a.Concessions != nil {
 		for _, r := range a.Concessions.Rows {
 			if r.NWith > 0 {
-				add(strings.ToLower(categoryLabel(r)), r.Warnings)
+				add(strings.ToLower(shortCategoryLabel(r)), r.Warnings)
 			}
 		}
 	}
@@ -83,8 +83,8 @@ func smallGroupCaveat(a *Analyses) string {
 	if len(groups) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Small groups: %d of the groups and comparisons rest on very few deals or breakdowns (%s); their figures are the roughest, those with a single deal are not tested, and where one side has no breakdown only the Firth test is meaningful.",
-		len(groups), strings.Join(groups, ", "))
+	return fmt.Sprintf("Small groups: the figures for %s rest on very few deals or breakdowns and are the roughest; a group of a single deal is not tested, and where one side has no breakdown only the Firth test is meaningful.",
+		joinAnd(groups))
 }
 
 func methods(a *Analyses) []string {
@@ -95,7 +95,7 @@ func methods(a *Analyses) []string {
 		"The Kaplan–Meier figures (Greenwood standard errors, log-scale limits, medians as R computes them) treat expiry and supersession as censoring: the reading if no deal could expire.",
 		"Unknown ends: the estimate is recomputed without those deals, with each a breakdown at its last report, and with each censored 30, 180 and 365 days after it.",
 		"Comparisons: log-rank test (R survdiff) for each concession and commitment, adjusted for the number of comparisons by Holm's method (and Benjamini–Hochberg); hazard ratios from one-covariate Cox models (Efron ties); Firth's penalised-likelihood Cox model (as R's coxphf) with its likelihood-ratio test, which stays valid when one side has no breakdown.",
-		"The deals are not a random sample and concessions were not assigned at random: p-values mark patterns worth a closer look, not effects.",
+		"Definitions: the counting rule and every category are defined in the dataset's codebook, dataset/CODEBOOK.md.",
 	}
 }
 

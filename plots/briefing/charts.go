@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -41,6 +42,18 @@ var chartList = []struct {
 	{"triggers", TriggersChart, "what ended the deals"},
 }
 
+// Heights of the charts shown in the briefing (8 inches wide), a little
+// under their designed heights, so that each prints across the text
+// column with its section's table on one page of Letter and A4 paper. Only
+// the plot areas are smaller: the text keeps its size. 0 keeps the
+// designed height.
+const (
+	durationsHeight = 8.0 * vg.Inch // 35 rows of deals: about 0.16 inch a row
+	triggersHeight  = 4.4 * vg.Inch
+	groupsHeight    = 6.8 * vg.Inch
+	forestHeight    = 5.8 * vg.Inch // 19 rows: about 0.17 inch a row
+)
+
 // ChartNames returns the names of the briefing's charts, in briefing order.
 func ChartNames() []string {
 	names := make([]string, len(chartList))
@@ -67,7 +80,8 @@ func (a *Analyses) meta(title string) plots.Meta {
 // DurationsChart is each deal's duration with the range date precision allows.
 func DurationsChart(a *Analyses) (*plot.Plot, string, error) {
 	meta := a.meta("How long each deal lasted")
-	meta.Subtitle = fmt.Sprintf("%d of the %d deals broke down; the others had not when last reported", a.Overall.Breakdowns, a.Overall.N)
+	meta.Subtitle = endingsSentence(a)
+	meta.Height = durationsHeight
 	p, err := plots.Durations(a.Deals(), a.AsOf(), meta)
 	return p, "Each deal's days in force, in order of start.", err
 }
@@ -99,6 +113,7 @@ func SurvivalByChart(a *Analyses) (*plot.Plot, string, error) {
 	if a.ByTest != nil {
 		meta.Subtitle = groupFinding(a)
 	}
+	meta.Height = groupsHeight
 	p, err := plots.Survival(curves, meta)
 	return p, "Share of deals still in force, one Kaplan–Meier curve per " + dataset.ColumnLabel(a.By) + ".", err
 }
@@ -151,7 +166,9 @@ func ForestChart(a *Analyses) (*plot.Plot, string, error) {
 	if len(rows) == 0 {
 		return nil, "", noData("no concession or commitment was in at least two deals and absent from at least two")
 	}
-	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", a.meta("Hazard of breakdown with and without each concession"))
+	meta := a.meta("Hazard of breakdown with and without each concession")
+	meta.Height = forestHeight
+	p, err := plots.Forest(rows, "hazard ratio (log scale): above 1, deals with it broke down faster", meta)
 	return p, "Hazard ratio of breakdown, deals with each concession or commitment against those without; those with fewer than two deals on either side are left out.", err
 }
 
@@ -167,7 +184,9 @@ func TriggersChart(a *Analyses) (*plot.Plot, string, error) {
 	if broke == 0 {
 		return nil, "", noData("no deal analysed broke down")
 	}
-	p, err := plots.Triggers(a.Deals(), a.meta("What ended the deals"))
+	meta := a.meta("What ended the deals")
+	meta.Height = triggersHeight
+	p, err := plots.Triggers(a.Deals(), meta)
 	return p, fmt.Sprintf("The %d deals that broke down, by the cause the sources give, split by what happened at the end.", broke), err
 }
 

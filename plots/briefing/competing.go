@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -111,31 +112,46 @@ func (c *Competing) unknownIncs() []*analysis.Incidence {
 // notBrokenKM is the share not yet broken down, 1 − F_breakdown, with its
 // limits, laid out as a KM so that plots.Survival draws it. Its censoring
 // marks are the deals censored, not those that expired or were superseded.
+// Before the first breakdown the incidence is 0 with no standard error and
+// its log-scale limits are undefined (NA in R); the share is then 1 with
+// both limits at 1, as a Kaplan–Meier curve's are before its first event,
+// so that the band starts at time 0 instead of not at all.
 func notBrokenKM(inc *analysis.Incidence) *analysis.KM {
 	k := inc.Cause("breakdown")
 	km := &analysis.KM{N: inc.N, Events: inc.Events[k], Conf: inc.Conf}
 	for _, r := range inc.Rows {
+		lower, upper := 1-r.Upper[k], 1-r.Lower[k]
+		if r.Inc[k] == 0 && r.SE[k] == 0 {
+			lower, upper = 1, 1
+		}
 		km.Rows = append(km.Rows, analysis.KMRow{Time: r.Time, NRisk: r.NRisk, NEvent: r.NEvent[k], NCensor: r.NCensor,
-			Surv: 1 - r.Inc[k], StdErr: r.SE[k], Lower: 1 - r.Upper[k], Upper: 1 - r.Lower[k]})
+			Surv: 1 - r.Inc[k], StdErr: r.SE[k], Lower: lower, Upper: upper})
 	}
 	return km
 }
 
 // IncidenceChart is the share of deals not yet broken down when expiry and
 // supersession count as endings (Aalen–Johansen), beside the Kaplan–Meier
-// curve, which reads as if no deal could expire.
+// curve, which reads as if no deal could expire. Only the headline curve
+// has a band: two overlapping bands would muddy its colour.
 func IncidenceChart(a *Analyses) (*plot.Plot, string, error) {
 	c := a.Competing
 	meta := a.meta("How fast the deals broke down")
+	meta.Height = leadChartHeight
 	h := half(c.Inc)
 	meta.Subtitle = fmt.Sprintf("Half had broken down by day %s; %s within a year", estText(h), pct(brokenBy(c.Inc, headlineDay)))
-	meta.Notes = []string{"Blue: one minus the Aalen–Johansen cumulative incidence of breakdown, with expiry and supersession as competing endings. Grey: Kaplan–Meier, which censors expired and superseded deals, as if no deal could expire. Bands: pointwise 95% limits."}
+	meta.Notes = []string{"Blue: one minus the Aalen–Johansen cumulative incidence of breakdown, with expiry and supersession as competing endings. Grey: Kaplan–Meier, which censors expired and superseded deals, as if no deal could expire. Shaded: pointwise 95% limits of the blue curve."}
 	p, err := plots.Survival([]plots.Curve{
 		{Label: "not yet broken down", KM: notBrokenKM(c.Inc), Color: inkBlue},
-		{Label: "if no deal could expire", KM: a.Overall.KM, Color: lightGrey},
+		{Label: "if no deal could expire", KM: a.Overall.KM, Color: lightGrey, NoBand: true},
 	}, meta)
 	return p, fmt.Sprintf("Share of the %d deals not yet broken down, by days since each began.", c.Inc.N), err
 }
+
+// leadChartHeight is the first page's chart's height (8 inches wide):
+// printed across the text column, under the key figures, it still fits on
+// the first page of Letter and A4 paper.
+const leadChartHeight = 5.6 * vg.Inch
 
 var (
 	inkBlue   = color.RGBA{0x00, 0x72, 0xB2, 0xff} // the Okabe–Ito blue of plots

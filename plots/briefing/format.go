@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -99,10 +100,19 @@ func capital(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-// verb is the singular or plural form for n.
-func verb(n int, one, many string) string {
-	if n == 1 {
-		return one
+// noneOr is n in figures, or "none" for 0.
+func noneOr(n int) string {
+	if n == 0 {
+		return "none"
 	}
-	return many
+	return fmt.Sprint(n)
+}
+
+// joinAnd lists names as "a", "a and b" or "a, b and c" (as the unexported
+// one of package analysis does).
+func joinAnd(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -116,19 +116,31 @@ func (d dealEntries) html(b *strings.Builder) {
 	b.WriteString("<div class=\"deals\">\n")
 	for _, e := range d.entries {
 		fmt.Fprintf(b, "<p class=\"deal\" id=\"%s\"><b>%s</b> (%s). %s Sources: ", esc(dealAnchor(e.id)), esc(e.name), esc(e.id), esc(e.facts))
-		for i, s := range e.sources {
-			if i > 0 {
-				b.WriteString("; ")
-			}
-			if s.url != "" {
-				fmt.Fprintf(b, "<a href=\"%s\">%s</a>", esc(s.url), esc(s.text))
-			} else {
-				b.WriteString(esc(s.text))
-			}
-		}
+		sourcesHTML(b, e.sources)
 		b.WriteString(".</p>\n")
 	}
 	b.WriteString("</div>\n")
+}
+
+// sourcesHTML writes the sources separated by semicolons, each a link
+// where it has an address.
+func sourcesHTML(b *strings.Builder, refs []sourceRef) {
+	for i, s := range refs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if s.url != "" {
+			fmt.Fprintf(b, "<a href=\"%s\">%s</a>", esc(s.url), esc(s.text))
+		} else {
+			b.WriteString(esc(s.text))
+		}
+	}
+}
+
+func (r references) html(b *strings.Builder) {
+	fmt.Fprintf(b, "<p class=\"refs\">%s ", esc(r.lead))
+	sourcesHTML(b, r.refs)
+	b.WriteString(".</p>\n")
 }
 
 func (pageBreak) html(b *strings.Builder) { b.WriteString("<div class=\"break\"></div>\n") }
@@ -154,17 +166,19 @@ th,td{border-bottom:1px solid #ddd;padding:.2em .4em;text-align:left;vertical-al
 th{border-bottom:2px solid #999}
 td.num,th.num{text-align:right}.nw{white-space:nowrap}
 thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
-p.notes{font-size:.8em;color:#555;margin-top:.2em}
+p.notes,p.refs{font-size:.8em;color:#555;margin-top:.2em}
 ul.caveats li{margin-bottom:.3em}
 ul.methods,.deals{font-size:.8em}
 .deals p{margin:.4em 0}
-@page{margin:16mm 15mm}
+@page{margin:14mm 15mm}
 @media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}
-h2{break-after:avoid;page-break-after:avoid}caption{break-after:avoid}
+h2,h2+p:has(+figure){break-after:avoid;page-break-after:avoid}caption{break-after:avoid}
 .break{break-before:page;page-break-before:always}
 a{color:#222;text-decoration:none}
 .deals{columns:2;column-gap:1.5em;font-size:7pt;line-height:1.3}
-.table{overflow:visible}img{max-height:108mm;width:auto}figure.lead img{max-height:95mm}figure.tall img{max-height:150mm}}`
+h1{font-size:16pt}.keys{grid-template-columns:repeat(auto-fit,minmax(30mm,1fr));gap:2mm;margin:2mm 0}.key{padding:1mm 2mm}
+.key .value{font-size:12pt}.key .label{font-size:8.5pt;line-height:1.25}.key .detail{font-size:7.5pt;line-height:1.3}
+.table{overflow:visible}figure{margin:2mm 0}img{width:100%;max-height:none}figure.tall img{width:auto;max-height:165mm}}`
 
 // renderHTML renders the blocks as one self-contained HTML page: styles
 // and images inline, nothing to fetch; links point at the sources.

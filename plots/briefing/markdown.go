@@ -81,18 +81,30 @@ func (g grid) markdown(b *strings.Builder) {
 func (d dealEntries) markdown(b *strings.Builder) {
 	for _, e := range d.entries {
 		fmt.Fprintf(b, "<a id=\"%s\"></a>**%s** (%s). %s Sources: ", dealAnchor(e.id), e.name, e.id, e.facts)
-		for i, s := range e.sources {
-			if i > 0 {
-				b.WriteString("; ")
-			}
-			if s.url != "" {
-				fmt.Fprintf(b, "[%s](%s)", strings.ReplaceAll(s.text, "]", "\\]"), s.url)
-			} else {
-				b.WriteString(s.text)
-			}
-		}
+		sourcesMarkdown(b, e.sources)
 		b.WriteString(".\n\n")
 	}
+}
+
+// sourcesMarkdown writes the sources separated by semicolons, each a link
+// where it has an address.
+func sourcesMarkdown(b *strings.Builder, refs []sourceRef) {
+	for i, s := range refs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if s.url != "" {
+			fmt.Fprintf(b, "[%s](%s)", strings.ReplaceAll(s.text, "]", "\\]"), s.url)
+		} else {
+			b.WriteString(s.text)
+		}
+	}
+}
+
+func (r references) markdown(b *strings.Builder) {
+	b.WriteString(r.lead + " ")
+	sourcesMarkdown(b, r.refs)
+	b.WriteString(".\n\n")
 }
 
 func (pageBreak) markdown(*strings.Builder) {}

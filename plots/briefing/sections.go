@@ -103,6 +103,7 @@ func blocks(a *Analyses, charts []chart) []block {
 	}
 	if entries := dealList(a); len(entries) > 0 {
 		out = append(out,
+			pageBreak{}, // the two-column list would leave its heading alone at the foot of a page
 			heading{level: 2, text: "Appendix C. The deals and their sources", id: "sources"},
 			para{"Every fact in the dataset is cited; the quotes are in dataset/citations.csv (the command truce show ID prints them)."},
 			dealEntries{entries})
@@ -142,16 +143,11 @@ func endCounts(a *Analyses) map[dataset.EndType]int {
 }
 
 // answer is the first page's few sentences: how fast, and what ended them.
+// The key figures under it give the ranges and the other endings, so it
+// says each only once.
 func answer(a *Analyses) string {
 	c, n := a.Competing, endCounts(a)
-	var s []string
-	inForce := fmt.Sprintf("%d %s still in force", n[dataset.EndTypeOngoing], verb(n[dataset.EndTypeOngoing], "is", "are"))
-	if n[dataset.EndTypeOngoing] == 0 {
-		inForce = "none is still in force"
-	}
-	s = append(s, fmt.Sprintf("Of the %d agreements and ceasefires, %d broke down, %d expired or were superseded as agreed, %s, and %d %s no reported end.",
-		a.Overall.N, n[dataset.EndTypeBreakdown], n[dataset.EndTypeExpired]+n[dataset.EndTypeSuperseded],
-		inForce, n[dataset.EndTypeUnknown], verb(n[dataset.EndTypeUnknown], "has", "have")))
+	s := []string{fmt.Sprintf("Of the %d agreements and ceasefires, %d broke down.", a.Overall.N, n[dataset.EndTypeBreakdown])}
 	h := half(c.Inc)
 	if h.Reached {
 		s = append(s, fmt.Sprintf("Half had broken down by day %s, and %s within a year.", estText(h), pct(brokenBy(c.Inc, headlineDay))))
@@ -160,9 +156,7 @@ func answer(a *Analyses) string {
 	}
 	if tr := a.Triggers; tr != nil && len(tr.Rows) > 0 {
 		top := tr.Rows[0]
-		ev, evN := topCount(top.ByEvent)
-		s = append(s, fmt.Sprintf("The commonest cause of a breakdown was %s (%d of the %d breakdowns; %d of them ended with %s).",
-			strings.ToLower(dataset.Label("trigger", top.Trigger)), top.N, tr.Breakdowns, evN, endEventPhrase(ev)))
+		s = append(s, fmt.Sprintf("The commonest cause of a breakdown was %s (%d of the %d breakdowns).", triggerPhrase(top.Trigger), top.N, tr.Breakdowns))
 	}
 	if best, ok := smallestAdjusted(a.Tests); ok {
 		if best.LogRankPHolm >= 0.05 {
@@ -172,7 +166,9 @@ func answer(a *Analyses) string {
 				strings.ToLower(categoryLabel(best)), len(a.Tests), pText(best.LogRankPHolm)))
 		}
 	}
-	s = append(s, "What became of the deals with no reported end moves these figures more than anything else: see the ranges below.")
+	if u := n[dataset.EndTypeUnknown]; u > 0 {
+		s = append(s, fmt.Sprintf("What became of the %s with no reported end moves these figures most: see the ranges below.", analysis.Plural(u, "deal", "deals")))
+	}
 	return strings.Join(s, " ")
 }
 
@@ -205,6 +201,20 @@ func endEventPhrase(ev string) string {
 		return p
 	}
 	return strings.ToLower(dataset.Label("end_event", ev))
+}
+
+// triggerPhrase names the cause of a breakdown inside a sentence: "was
+// a military operation".
+func triggerPhrase(tr string) string {
+	if p, ok := map[string]string{
+		string(dataset.TriggerMilitaryOperation): "a military operation",
+		string(dataset.TriggerMilitantAttack):    "a militant attack",
+		string(dataset.TriggerDroneStrike):       "a drone strike",
+		string(dataset.TriggerOutsideEvent):      "an outside event",
+	}[tr]; ok {
+		return p
+	}
+	return strings.ToLower(dataset.Label("trigger", tr))
 }
 
 // categoryLabel names a concession or commitment for a reader.
@@ -253,13 +263,13 @@ func keyFigureList(a *Analyses) []keyFigure {
 			detail: fmt.Sprintf("95%% CI %s to %s; %s had expired or been superseded, %s had not ended. Uncertain dates: %s; unknown ends: %s. If no deal could expire: %s.",
 				pct(yr.Lower[k]), pct(yr.Upper[k]), pct(other), pct(yr.None), pctRange(ydLo, ydHi), pctRange(yuLo, yuHi), pct(1-o.KM.Surv(headlineDay)))},
 		{value: fmt.Sprint(a.Overall.N), label: "Agreements and ceasefires",
-			detail: fmt.Sprintf("%d broke down, %d expired, %d superseded, %d in force; %d with no reported end count only until last reported in force.",
-				n[dataset.EndTypeBreakdown], n[dataset.EndTypeExpired], n[dataset.EndTypeSuperseded], n[dataset.EndTypeOngoing], n[dataset.EndTypeUnknown])},
+			detail: fmt.Sprintf("%d broke down, %d expired, %d superseded, %s in force; %d have no reported end and count only until last reported in force.",
+				n[dataset.EndTypeBreakdown], n[dataset.EndTypeExpired], n[dataset.EndTypeSuperseded], noneOr(n[dataset.EndTypeOngoing]), n[dataset.EndTypeUnknown])},
 	}
 	if tr := a.Triggers; tr != nil && len(tr.Rows) > 0 {
 		top := tr.Rows[0]
 		ev, evN := topCount(top.ByEvent)
-		figs = append(figs, keyFigure{value: fmt.Sprintf("%d of %d", top.N, tr.Breakdowns), label: "Breakdowns caused by " + strings.ToLower(dataset.Label("trigger", top.Trigger)),
+		figs = append(figs, keyFigure{value: fmt.Sprintf("%d of %d", top.N, tr.Breakdowns), label: "Breakdowns caused by " + triggerPhrase(top.Trigger),
 			detail: fmt.Sprintf("The commonest cause; %d of them ended with %s. The sources give no cause for %d of the breakdowns.", evN, endEventPhrase(ev), unknownCause(tr))})
 	}
 	if best, ok := smallestAdjusted(a.Tests); ok {
@@ -284,7 +294,8 @@ func unknownCause(tr *analysis.Triggers) int {
 	return 0
 }
 
-// durationText names the shortest and longest breakdowns.
+// durationText names the shortest and longest breakdowns (the chart's
+// subtitle says how the deals ended).
 func durationText(a *Analyses) string {
 	var short, long *dataset.Deal
 	var sd, ld int
@@ -300,9 +311,29 @@ func durationText(a *Analyses) string {
 			long, ld = &a.Deals()[i], dur.Days
 		}
 	}
-	s := "A deal is counted from its start (signing, announcement or first day of a ceasefire) to its end; one whose end is not reported counts only until a source last reports it in force."
-	if short != nil {
-		s += fmt.Sprintf(" Of the deals that broke down, the shortest, %s, lasted %s and the longest, %s, %d days.", short.Name, analysis.Plural(sd, "day", "days"), long.Name, ld)
+	if short == nil {
+		return endingsSentence(a) + "."
+	}
+	return fmt.Sprintf("Of the deals that broke down, the shortest, %s, lasted %s and the longest, %s, %s days.", short.Name, analysis.Plural(sd, "day", "days"), long.Name, analysis.Thousands(ld))
+}
+
+// endingsSentence says how the deals analysed ended: "23 of the 35 deals
+// broke down; 4 expired or were superseded, 8 have no reported end".
+func endingsSentence(a *Analyses) string {
+	n := endCounts(a)
+	s := fmt.Sprintf("%d of the %d deals broke down", n[dataset.EndTypeBreakdown], a.Overall.N)
+	var rest []string
+	if k := n[dataset.EndTypeExpired] + n[dataset.EndTypeSuperseded]; k > 0 {
+		rest = append(rest, fmt.Sprintf("%d expired or %s superseded", k, map[bool]string{true: "was", false: "were"}[k == 1]))
+	}
+	if k := n[dataset.EndTypeOngoing]; k > 0 {
+		rest = append(rest, fmt.Sprintf("%d %s still in force", k, map[bool]string{true: "is", false: "are"}[k == 1]))
+	}
+	if k := n[dataset.EndTypeUnknown]; k > 0 {
+		rest = append(rest, fmt.Sprintf("%d %s no reported end", k, map[bool]string{true: "has", false: "have"}[k == 1]))
+	}
+	if len(rest) > 0 {
+		s += "; " + strings.Join(rest, ", ")
 	}
 	return s
 }
@@ -329,7 +360,7 @@ func standingTable(a *Analyses) block {
 
 func triggerText(a *Analyses) string {
 	tr := a.Triggers
-	return fmt.Sprintf("The dataset keeps the cause of a breakdown apart from what happened at the end: an operation can be the end of a deal that a militant attack set off. Every count here is of the %d deals that broke down.", tr.Breakdowns)
+	return fmt.Sprintf("For each of the %d breakdowns the dataset keeps the cause apart from what happened at the end: an operation can end a deal that a militant attack set off.", tr.Breakdowns)
 }
 
 func triggerGrid(a *Analyses) block {
@@ -374,6 +405,7 @@ func byGrid(a *Analyses) block {
 		columns: []string{capital(dataset.ColumnLabel(a.By)), "deals", "breakdowns", "median days (95% CI)", "in force after a year"},
 		numeric: []bool{false, true, true, true, true},
 		notes:   []string{"Kaplan–Meier estimates within each group; deals that expired or were superseded count as censored."}}
+	from := false // a median with only its lower limit reached
 	for _, gr := range a.ByGroups {
 		med := estText(gr.Median)
 		switch q := gr.Median; {
@@ -381,9 +413,13 @@ func byGrid(a *Analyses) block {
 			med += fmt.Sprintf(" (%.0f to %.0f)", q.Lower, q.Upper)
 		case q.Reached && q.LowerReached:
 			med += fmt.Sprintf(" (from %.0f)", q.Lower)
+			from = true
 		}
 		g.rows = append(g.rows, []cell{{text: dataset.Label(a.By, gr.Group)}, {text: fmt.Sprint(gr.N)}, {text: fmt.Sprint(gr.Breakdowns)},
 			{text: med}, {text: pct(gr.KM.Surv(headlineDay))}})
+	}
+	if from {
+		g.notes = append(g.notes, "“From N”: the lower 95% limit of the median is N days; its upper limit is not reached.")
 	}
 	return g
 }

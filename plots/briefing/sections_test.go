@@ -60,8 +60,21 @@ func TestNotBrokenKM(t *testing.T) {
 	}
 	for i, r := range c.Inc.Rows {
 		got := km.Rows[i]
-		if math.Abs(got.Surv-(1-r.Inc[k])) > 1e-12 || !(math.IsNaN(r.Upper[k]) || math.Abs(got.Lower-(1-r.Upper[k])) < 1e-12) {
-			t.Errorf("row %d: surv %v lower %v, want %v and %v", i, got.Surv, got.Lower, 1-r.Inc[k], 1-r.Upper[k])
+		wantLo, wantUp := 1-r.Upper[k], 1-r.Lower[k]
+		if r.Inc[k] == 0 { // before the first breakdown: no uncertainty, limits at the estimate
+			wantLo, wantUp = 1, 1
+		}
+		if math.Abs(got.Surv-(1-r.Inc[k])) > 1e-12 || math.Abs(got.Lower-wantLo) > 1e-12 || math.Abs(got.Upper-wantUp) > 1e-12 {
+			t.Errorf("row %d: surv %v limits %v–%v, want %v and %v–%v", i, got.Surv, got.Lower, got.Upper, 1-r.Inc[k], wantLo, wantUp)
+		}
+	}
+	// So the band is drawn over the whole curve, not cut at the first row.
+	if first := c.Inc.Rows[0]; first.Inc[k] != 0 || !math.IsNaN(first.Lower[k]) {
+		t.Errorf("first row %+v: the embedded data no longer start with an undefined limit; this test checks nothing", first)
+	}
+	for i, r := range km.Rows {
+		if math.IsNaN(r.Lower) || math.IsNaN(r.Upper) {
+			t.Errorf("row %d (day %v): undefined limit, the band would stop there", i, r.Time)
 		}
 	}
 	// The time the curve reaches one half is the headline's.

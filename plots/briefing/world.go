@@ -2,6 +2,8 @@ package briefing
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -76,27 +78,28 @@ func cutKM(km *analysis.KM, cut float64) (*analysis.KM, error) {
 
 // worldSection returns the briefing's section on the world: with
 // opts.World, the comparison's table for each outcome (analysis.World) and
-// the chart, rendered at dpi; without it, a paragraph citing
-// external.StoredFigures beside truce's own figures. Files it adds are put
-// in files.
-func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, error) {
-	blocks := []block{heading{level: 2, text: "Beside the world's ceasefires and peace agreements"}}
+// the chart, rendered at dpi; without it, the stored figures
+// (external.StoredFigures) beside truce's own (storedWorld). Both end with
+// the datasets' references; method, an item for the Methods appendix, says
+// where the figures come from. Files it adds are put in files.
+func worldSection(a *Analyses, opts Options, files map[string][]byte) (blocks []block, method string, err error) {
+	blocks = []block{heading{level: 2, text: "Beside the world's ceasefires and peace agreements"}}
 	if !slices.ContainsFunc(a.Deals(), func(d dataset.Deal) bool { return slices.Contains(dataset.AnalysedKinds(), d.Kind) }) {
-		return append(blocks, para{"The comparison needs agreements or ceasefires; the deals analysed here have none."}), nil
+		return append(blocks, para{"The comparison needs agreements or ceasefires; the deals analysed here have none."}), "", nil
 	}
 	if opts.World == nil || opts.World.EthPrio == nil {
-		text, err := storedWorldText(a)
+		bl, method, err := storedWorld(a)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		return append(blocks, para{text}), nil
+		return append(blocks, bl...), method, nil
 	}
 	var main *analysis.WorldComparison
 	var tabs []*analysis.Table
 	for _, o := range analysis.WorldOutcomes {
 		c, err := analysis.World(a.Deals(), a.AsOf(), opts.World.EthPrio, opts.World.UCDPPAD, o)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if o == analysis.WorldBreakdown {
 			main = c
@@ -107,7 +110,7 @@ func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, 
 		return WorldChart(main, a.meta(""))
 	}, a, opts.DPI)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	files[ch.name+".png"], files[ch.name+".svg"] = ch.png, ch.svg
 	blocks = append(blocks, para{worldText(main)}, figure{file: ch.name + ".png", alt: "Chart: " + ch.caption, caption: ch.caption, svg: ch.svg})
@@ -115,13 +118,21 @@ func worldSection(a *Analyses, opts Options, files map[string][]byte) ([]block, 
 		for _, f := range []string{"md", "csv"} {
 			var b strings.Builder
 			if err := t.Write(&b, f); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 			files["table-"+t.Name+"."+f] = []byte(b.String())
 		}
 		blocks = append(blocks, tableGrid(t, "table-"+t.Name+".csv"))
 	}
-	return blocks, nil
+	blocks = append(blocks, references{lead: "Sources:", refs: worldRefs})
+	return blocks, "World comparison: Kaplan–Meier estimates from the public files given to truce report (--ethprio, --ucdp-pad), with log-rank tests against truce's deals, Holm-adjusted; the notes under its tables give every caveat.", nil
+}
+
+// worldRefs are the articles that introduce the datasets of the world
+// comparison (dataset/external's package documentation), linked by DOI.
+var worldRefs = []sourceRef{
+	{text: "ETH/PRIO Civil Conflict Ceasefire Dataset, 1989–2020: Clayton et al. (2022), Journal of Conflict Resolution", url: "https://doi.org/10.1177/00220027221129195"},
+	{text: "UCDP Peace Agreement Dataset v22.1: Pettersson, Högbladh & Öberg (2019), Journal of Peace Research 56(4)", url: "https://doi.org/10.1177/0022343319856046"},
 }
 
 // worldText states the breakdown comparison in words: each group's share
@@ -160,14 +171,18 @@ func medianText(m analysis.Quantile) string {
 	return fmt.Sprintf("median %.0f days, 95%% CI %s–%s", m.Estimate, lo, up)
 }
 
-// storedWorldText is the section without the public files: truce's share
-// broken down within a year and its median, beside the figures the
+// storedWorld is the section without the public files: a few sentences
+// and a table that set truce's share broken down within a year and its
+// median, counted as the public data are (Kaplan–Meier, expiry,
+// supersession and unknown ends censored), beside the figures the
 // committed generator computed from ETH/PRIO and UCDP PAD
-// (external.StoredFigures), with their sources and the caveats.
-func storedWorldText(a *Analyses) (string, error) {
-	c, err := truceOnly(a)
+// (external.StoredFigures); then the caveats in one sentence and the
+// references. method tells the Methods appendix where the figures come
+// from.
+func storedWorld(a *Analyses) (blocks []block, method string, err error) {
+	tr, err := truceOnly(a)
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	get := func(key string) (external.StoredFigure, error) {
 		f, ok := external.StoredFigureByKey(key)
@@ -176,35 +191,94 @@ func storedWorldText(a *Analyses) (string, error) {
 		}
 		return f, nil
 	}
-	keys := []string{"ethprio-all/breakdown/ended_by_365", "ethprio-all/breakdown-or-unclear/ended_by_365",
-		"ethprio-asia/breakdown/ended_by_365", "ucdp-pad-intrastate/breakdown/ended_by_365", "ethprio-all/any-end/median_days"}
-	var fs []external.StoredFigure
-	for _, k := range keys {
-		f, err := get(k)
+	rows := []struct{ label, group, outcome string }{
+		{"Ceasefires worldwide, 1989–2020 (ETH/PRIO)", "ethprio-all", "breakdown"},
+		{"The same, with ends of unclear kind counted as breakdowns", "ethprio-all", "breakdown-or-unclear"},
+		{"Ceasefires in Asia, 1989–2020 (ETH/PRIO)", "ethprio-asia", "breakdown"},
+		{"Intrastate peace agreements, 1975–2021 (UCDP)", "ucdp-pad-intrastate", "breakdown"},
+	}
+	g := grid{title: "Broken down within a year, counted as the public datasets count",
+		columns: []string{"group", "deals", "broken down within a year (95% CI)", "median days to breakdown (95% CI)"},
+		numeric: []bool{false, true, true, true},
+		rows: [][]cell{{{text: "Pakistani state and Taliban (this briefing)"}, {text: fmt.Sprint(tr.N)},
+			{text: shareCI(tr.EndedBy[0], tr.EndedByLower[0], tr.EndedByUpper[0]), nowrap: true}, {text: medianCI(tr.Median), nowrap: true}}}}
+	var others []float64
+	var files []string
+	for _, r := range rows {
+		f, err := get(r.group + "/" + r.outcome + "/ended_by_365")
 		if err != nil {
-			return "", err
+			return nil, "", err
 		}
-		fs = append(fs, f)
+		med := "not computed"
+		if m, ok := external.StoredFigureByKey(r.group + "/" + r.outcome + "/median_days"); ok {
+			med = medianCI(analysis.Quantile{Estimate: m.Value, Lower: m.Lower, Upper: m.Upper, Reached: m.Reached, LowerReached: m.LowerReached, UpperReached: m.UpperReached})
+		}
+		if r.outcome == "breakdown" {
+			others = append(others, f.Value)
+		}
+		g.rows = append(g.rows, []cell{{text: r.label}, {text: analysis.Thousands(f.N)},
+			{text: shareCI(f.Value, f.Lower, f.Upper), nowrap: true}, {text: med, nowrap: true}})
+		for _, name := range csvName.FindAllString(f.Source, -1) {
+			if !slices.Contains(files, name) {
+				files = append(files, name)
+			}
+		}
 	}
-	share := func(f external.StoredFigure) string {
-		return fmt.Sprintf("%.0f%% (95%% CI %.0f–%.0f%%)", 100*f.Value, 100*f.Lower, 100*f.Upper)
+	anyEnd, err := get("ethprio-all/any-end/median_days")
+	if err != nil {
+		return nil, "", err
 	}
-	med := fs[4]
-	return fmt.Sprintf("Counted as the public data are (Kaplan–Meier, expiry and unknown ends censored), %.0f%% of the %d deals analysed here had broken down within a year (%s). "+
-		"Elsewhere, by the same method: %s of the %s ceasefires of ETH/PRIO worldwide, 1989–2020, or %s if its ends of unclear kind are counted as breakdowns; "+
-		"%s of its %d ceasefires in Asia; and %s of the %d intrastate peace agreements of UCDP PAD, 1975–2021. "+
-		"Half of all ETH/PRIO ceasefires ended in some way within %.0f days (95%% CI %.0f–%.0f). "+
-		"Caveats: the units differ (local deals and jirga undertakings against national and local ceasefires of every kind and written peace agreements); "+
-		"ETH/PRIO's end codes are read on meanings inferred from its data, its codebook could not be consulted; no test is given here because the files are not distributed with truce. "+
-		"Figures computed from the public files by the program dataset/external/internal/worldfigures (stored in the package dataset/external). Sources: %s; %s. "+
-		"With the files, truce report --ethprio FILE --ucdp-pad FILE adds the curves, intervals and log-rank tests.",
-		100*c.EndedBy[len(c.EndedBy)-1], c.N, medianText(c.Median),
-		share(fs[0]), analysis.Thousands(fs[0].N), share(fs[1]), share(fs[2]), fs[2].N, share(fs[3]), fs[3].N,
-		med.Value, med.Lower, med.Upper, fs[0].Source, fs[3].Source), nil
+	g.notes = []string{fmt.Sprintf("Ceasefires also end fast in other ways: half of all ETH/PRIO ceasefires had ended in some recorded way within %.0f days (95%% CI %.0f to %.0f).", anyEnd.Value, anyEnd.Lower, anyEnd.Upper)}
+	lo, hi := slices.Min(others), slices.Max(others)
+	c := a.Competing
+	text := fmt.Sprintf("Counted as the public datasets count (Kaplan–Meier: a deal that expired, was superseded or has no reported end is treated as if it might still break down), "+
+		"%s of the %d deals analysed here had broken down within a year, against %s of the ceasefires and peace agreements below. "+
+		"%s",
+		pct(tr.EndedBy[0]), tr.N, pctRange(lo, hi), headlineBeside(pct(brokenBy(c.Inc, headlineDay)), pct(tr.EndedBy[0])))
+	caveats := "The units differ (local deals and jirga undertakings here; national and local ceasefires of every kind, and written peace agreements, there), " +
+		"ETH/PRIO's end codes are read on meanings inferred from its data, and no test of the differences is given, as the public files are not distributed with truce."
+	method = fmt.Sprintf("World comparison: the figures for the public datasets were computed from the files %s by the program dataset/external/internal/worldfigures and stored in the package dataset/external, as the files are not distributed with truce; "+
+		"truce report --ethprio FILE --ucdp-pad FILE, given the files, adds the curves, intervals and log-rank tests.", joinAnd(files))
+	return []block{para{text}, g, para{caveats}, references{lead: "Sources:", refs: worldRefs}}, method, nil
+}
+
+// headlineBeside sets the headline's share broken down within a year
+// beside the comparison's: the Kaplan–Meier share is never the smaller,
+// and is larger when some deals expired or were superseded first.
+func headlineBeside(headline, km string) string {
+	if headline == km {
+		return "The headline, which counts expiry and supersession as endings, gives the same share."
+	}
+	return "The headline's " + headline + " is lower because it counts expiry and supersession as endings."
+}
+
+// csvName finds the file names in a stored figure's source.
+var csvName = regexp.MustCompile(`[\w.-]+\.csv`)
+
+// shareCI is "71% (52 to 84%)".
+func shareCI(v, lo, hi float64) string {
+	return fmt.Sprintf("%s (%.0f to %s)", pct(v), 100*lo, pct(hi))
+}
+
+// medianCI is "213 (69 to 498)", with "not reached" for a median or limit
+// the data never reach.
+func medianCI(m analysis.Quantile) string {
+	if !m.Reached {
+		return "not reached"
+	}
+	lo, up := "not reached", "not reached"
+	if m.LowerReached {
+		lo = analysis.Thousands(int(math.Round(m.Lower)))
+	}
+	if m.UpperReached {
+		up = analysis.Thousands(int(math.Round(m.Upper)))
+	}
+	return fmt.Sprintf("%s (%s to %s)", analysis.Thousands(int(math.Round(m.Estimate))), lo, up)
 }
 
 // truceOnly is the breakdown figure of the deals analysed (analysis.World's
-// reference group) at a year.
+// reference group) at a year: the Kaplan–Meier share broken down, 1 − S,
+// with its 95% limits, and the median.
 func truceOnly(a *Analyses) (*analysis.WorldFigure, error) {
 	groups, err := analysis.WorldGroups(a.Deals(), a.AsOf(), nil, nil, analysis.WorldBreakdown)
 	if err != nil {
@@ -214,15 +288,39 @@ func truceOnly(a *Analyses) (*analysis.WorldFigure, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &analysis.WorldFigure{N: km.N, Events: km.Events, Median: km.Median(), EndedBy: []float64{1 - km.Surv(365)}}, nil
+	s, lo, hi := survAt(km, headlineDay)
+	return &analysis.WorldFigure{N: km.N, Events: km.Events, Median: km.Median(), KM: km,
+		EndedBy: []float64{1 - s}, EndedByLower: []float64{1 - hi}, EndedByUpper: []float64{1 - lo}}, nil
+}
+
+// survAt is S(t) and its limits as R's summary(fit, times = t) gives them:
+// those of the last row at or before t, 1 before the first row. (The same
+// reading as analysis.CompareWorld's, which is not exported.)
+func survAt(km *analysis.KM, t float64) (s, lower, upper float64) {
+	s, lower, upper = 1, 1, 1
+	for _, r := range km.Rows {
+		if r.Time > t {
+			break
+		}
+		s, lower, upper = r.Surv, r.Lower, r.Upper
+	}
+	return s, lower, upper
 }
 
 // withWorld puts the world section (worldSection) before the "How sure are
-// we" heading of the briefing's blocks, or at the end if there is none.
+// we" heading of the briefing's blocks, or at the end if there is none, and
+// its item of method at the end of the Methods appendix.
 func withWorld(bl []block, a *Analyses, opts Options, files map[string][]byte) ([]block, error) {
-	w, err := worldSection(a, opts, files)
+	w, method, err := worldSection(a, opts, files)
 	if err != nil {
 		return nil, err
+	}
+	if method != "" {
+		if i := slices.IndexFunc(bl, func(b block) bool { l, ok := b.(bullets); return ok && l.class == "methods" }); i >= 0 {
+			m := bl[i].(bullets)
+			m.items = append(slices.Clip(m.items), method)
+			bl[i] = m
+		}
 	}
 	at := slices.IndexFunc(bl, func(b block) bool { h, ok := b.(heading); return ok && h.level == 2 && h.text == howSureHeading })
 	if at < 0 {
