@@ -2,8 +2,8 @@ package plots
 
 import (
 	"bufio"
-	"compress/zlib"
 	"encoding/binary"
+	"github.com/klauspost/compress/zlib"
 	"hash/crc32"
 	"image"
 	"image/png"
@@ -19,9 +19,11 @@ import (
 //   - otherwise as 8-bit RGB with every row filtered by "Up" (the
 //     difference to the row above), where image/png tries all five PNG
 //     filters on every row (about half of its encoding time);
-//   - with zlib's fastest level: the default level spends half of a
-//     briefing's rendering time in deflate for files about a third
-//     smaller.
+//   - with zlib's fastest level, from github.com/klauspost/compress: the
+//     default level spends half of a briefing's rendering time in deflate
+//     for files about a third smaller, and klauspost's fastest level
+//     takes about a third less time than the standard library's for
+//     files about 3% larger (measured on the briefing's charts).
 //
 // The palette is in order of first appearance, so output is byte-identical
 // run to run. An image with any transparency is left to image/png. The
