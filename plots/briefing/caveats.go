@@ -42,7 +42,6 @@ func caveats(a *Analyses) []string {
 	if s := smallGroupCaveat(a); s != "" {
 		out = append(out, s)
 	}
-	out = append(out, fmt.Sprintf("Coverage: reporting reviewed up to %s; later deals, and later news of these, are not included.", humanDate(a.AsOf())))
 	return out
 }
 

@@ -112,7 +112,7 @@ func blocks(a *Analyses, charts []chart) []block {
 }
 
 func metaPara(a *Analyses) block {
-	return para{fmt.Sprintf("truce dataset v%s, reporting reviewed up to %s; %d agreements and ceasefires analysed (talks that produced no deal are left out).", a.Version, humanDate(a.AsOf()), a.Overall.N)}
+	return para{fmt.Sprintf("truce dataset v%s, reporting reviewed up to %s (later deals, and later news of these, are not included); %d agreements and ceasefires analysed (talks that produced no deal are left out).", a.Version, humanDate(a.AsOf()), a.Overall.N)}
 }
 
 // endCounts counts the analysed deals by how they stood at the as-of
