@@ -26,16 +26,21 @@ func CoxReport(s *Sample, spec CoxSpec) (*Report, error) {
 			return nil, err
 		}
 	}
+	// The check fits the same model (ZPH.Fit); fit it alone only when the
+	// check cannot be computed.
+	zph, zerr := CoxZPH(s.Times, s.Events, x, spec.Covariates, strata, spec.Ties)
 	var cox *Cox
-	if strata != nil {
+	switch {
+	case zerr == nil:
+		cox = zph.Fit
+	case strata != nil:
 		cox, err = CoxPHStrata(s.Times, s.Events, x, spec.Covariates, strata, spec.Ties)
-	} else {
+	default:
 		cox, err = CoxPH(s.Times, s.Events, x, spec.Covariates, spec.Ties)
 	}
 	if err != nil {
 		return nil, err
 	}
-	zph, zerr := CoxZPH(s.Times, s.Events, x, spec.Covariates, strata, spec.Ties)
 	t := CoxTable(cox)
 	if spec.Strata != "" {
 		t.Title += ", stratified by " + spec.Strata
