@@ -1,10 +1,14 @@
 package analysis
 
-import "github.com/truce-lab/truce/dataset"
+import (
+	"slices"
 
-// EndingNames are the competing endings of a deal, in the order of the
+	"github.com/truce-lab/truce/dataset"
+)
+
+// endingNames are the competing endings of a deal, in the order of the
 // cause codes Endings returns (1, 2, 3; 0 is censored).
-var EndingNames = []string{"breakdown", "expired", "superseded"}
+var endingNames = []string{"breakdown", "expired", "superseded"}
 
 // Endings returns, for every deal counted at asOf (started by then), its
 // id, its duration in days (dataset.Deal.Duration's point estimate) and
@@ -34,3 +38,7 @@ func Endings(deals []dataset.Deal, asOf dataset.Date) (ids []string, times []flo
 	}
 	return ids, times, causes
 }
+
+// EndingNames returns the competing endings of a deal, in the order of the
+// cause codes Endings returns (1, 2, 3; 0 is censored).
+func EndingNames() []string { return slices.Clone(endingNames) }

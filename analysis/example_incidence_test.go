@@ -23,7 +23,7 @@ func ExampleAalenJohansen() {
 		}
 	}
 	_, times, causes := analysis.Endings(deals, dataset.AsOf())
-	inc, err := analysis.AalenJohansen(times, causes, analysis.EndingNames, 0.95)
+	inc, err := analysis.AalenJohansen(times, causes, analysis.EndingNames(), 0.95)
 	if err != nil {
 		panic(err)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // AnalyzeIncidence estimates, for the deals counted at asOf, the
-// cumulative incidence of each ending (EndingNames: breakdown, expired,
+// cumulative incidence of each ending (EndingNames(): breakdown, expired,
 // superseded) by the Aalen–Johansen estimator with 95% limits (Endings
 // gives the data), overall (one group "(all)") or, when by is not "",
 // separately in each group of that column of s, the deals' sample.
@@ -18,7 +18,7 @@ func AnalyzeIncidence(s *Sample, deals []dataset.Deal, asOf dataset.Date, by str
 		return nil, fmt.Errorf("analysis: the sample's %d deals are not the %d counted at %s", s.Len(), len(ids), asOf)
 	}
 	if by == "" {
-		inc, err := AalenJohansen(times, causes, EndingNames, 0.95)
+		inc, err := AalenJohansen(times, causes, EndingNames(), 0.95)
 		if err != nil {
 			return nil, err
 		}
@@ -28,7 +28,7 @@ func AnalyzeIncidence(s *Sample, deals []dataset.Deal, asOf dataset.Date, by str
 	if err != nil {
 		return nil, err
 	}
-	return AalenJohansenBy(times, causes, EndingNames, labels, 0.95)
+	return AalenJohansenBy(times, causes, EndingNames(), labels, 0.95)
 }
 
 // IncidenceTable lays out Aalen–Johansen estimates in the shape of R's

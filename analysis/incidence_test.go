@@ -8,7 +8,7 @@ import (
 
 // incidenceStates are R's state names in the order of survfit's pstate
 // columns: "(s0)" (no ending yet) and the endings.
-var incidenceStates = append([]string{"(s0)"}, EndingNames...)
+var incidenceStates = append([]string{"(s0)"}, EndingNames()...)
 
 // incidenceValues returns a row's estimate, standard error and limits for
 // state s (0 = no ending yet, k = cause k).
@@ -48,13 +48,13 @@ func TestAalenJohansenMatchesR(t *testing.T) {
 	}
 	fits := map[key]*Incidence{}
 	var err error
-	if fits[key{"deals", "(all)"}], err = AalenJohansen(e.times, e.causes, EndingNames, 0.95); err != nil {
+	if fits[key{"deals", "(all)"}], err = AalenJohansen(e.times, e.causes, EndingNames(), 0.95); err != nil {
 		t.Fatal(err)
 	}
-	if fits[key{"random", "(all)"}], err = AalenJohansen(rt, rc, EndingNames, 0.95); err != nil {
+	if fits[key{"random", "(all)"}], err = AalenJohansen(rt, rc, EndingNames(), 0.95); err != nil {
 		t.Fatal(err)
 	}
-	byGroup, err := AalenJohansenBy(rt, rc, EndingNames, rg, 0.95)
+	byGroup, err := AalenJohansenBy(rt, rc, EndingNames(), rg, 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestAalenJohansenMatchesR(t *testing.T) {
 // superseded.
 func TestIncidenceOnEmbeddedDeals(t *testing.T) {
 	e := loadEmbeddedDeals(t)
-	inc, err := AalenJohansen(e.times, e.causes, EndingNames, 0.95)
+	inc, err := AalenJohansen(e.times, e.causes, EndingNames(), 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestIncidenceOnEmbeddedDeals(t *testing.T) {
 // broken down by day 313 (R: 0.528 at 313, 0.490 at 234).
 func TestIncidenceTimeTo(t *testing.T) {
 	e := loadEmbeddedDeals(t)
-	inc, err := AalenJohansen(e.times, e.causes, EndingNames, 0.95)
+	inc, err := AalenJohansen(e.times, e.causes, EndingNames(), 0.95)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestAalenJohansenRejectsBadInput(t *testing.T) {
 		{"conf", []float64{1}, []int{1}, 1},
 	}
 	for _, tc := range tests {
-		if _, err := AalenJohansen(tc.times, tc.causes, EndingNames, tc.conf); err == nil {
+		if _, err := AalenJohansen(tc.times, tc.causes, EndingNames(), tc.conf); err == nil {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}

@@ -19,7 +19,7 @@ func TestParseOptions(t *testing.T) {
 			t.Errorf("ParseTies(%q) = %v, %v; want %v, ok %v", tc.name, got, err, tc.want, tc.ok)
 		}
 	}
-	for _, o := range WorldOutcomes {
+	for _, o := range WorldOutcomes() {
 		if got, err := ParseWorldOutcome(o.String()); err != nil || got != o {
 			t.Errorf("ParseWorldOutcome(%q) = %v, %v", o, got, err)
 		}

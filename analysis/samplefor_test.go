@@ -32,7 +32,7 @@ func TestSampleForMatchesSampleOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := lazy.Frame.Names(), append(slices.Clone(dataset.SurvivalColumns), "mediator_type"); !slices.Equal(got, want) {
+	if got, want := lazy.Frame.Names(), append(slices.Clone(dataset.SurvivalColumns()), "mediator_type"); !slices.Equal(got, want) {
 		t.Fatalf("SampleFor frame columns = %v, want %v", got, want)
 	}
 	if !slices.Equal(lazy.Times, full.Times) || !slices.Equal(lazy.Events, full.Events) || !slices.Equal(lazy.IDs, full.IDs) {

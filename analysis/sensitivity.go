@@ -170,7 +170,7 @@ func scenarioFigures(name string, ids []string, times []float64, causes []int, c
 		return Scenario{}, err
 	}
 	sc := Scenario{Name: name, Median: km.Median(), Breakdowns: km.Events, Breakdown365: math.NaN()}
-	if inc, err := AalenJohansen(times, causes, EndingNames, 0.95); err == nil {
+	if inc, err := AalenJohansen(times, causes, EndingNames(), 0.95); err == nil {
 		sc.Breakdown365 = inc.At(365).Inc[0]
 	}
 	groups := make([]string, len(ids))

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/truce-lab/truce/dataset"
 )
@@ -16,9 +17,9 @@ type EndingScenario struct {
 	Causes []int
 }
 
-// UnknownEndDays are the delays after last_seen at which the unknown-end
+// unknownEndDays are the delays after last_seen at which the unknown-end
 // scenarios censor those deals.
-var UnknownEndDays = []int{30, 180, 365}
+var unknownEndDays = []int{30, 180, 365}
 
 // UnknownEndScenarios bounds what the deals whose end is unknown
 // (end_type unknown, censored at last_seen by the codebook's rule) can do
@@ -29,7 +30,7 @@ var UnknownEndDays = []int{30, 180, 365}
 //   - "unknown ends broke down at last_seen": each a breakdown at its
 //     last_seen date, the most pessimistic reading;
 //   - "unknown ends censored N days after last_seen" for N in
-//     UnknownEndDays: each still in force N days after it was last
+//     UnknownEndDays(): each still in force N days after it was last
 //     reported, censored then (but not after asOf).
 //
 // The other deals are as Endings gives them.
@@ -67,10 +68,14 @@ func UnknownEndScenarios(deals []dataset.Deal, asOf dataset.Date) []EndingScenar
 		build("without unknown ends", func(string, float64) (float64, int, bool) { return 0, 0, false }),
 		build("unknown ends broke down at last_seen", func(_ string, t float64) (float64, int, bool) { return t, 1, true }),
 	}
-	for _, n := range UnknownEndDays {
+	for _, n := range UnknownEndDays() {
 		out = append(out, build(fmt.Sprintf("unknown ends censored %d days after last_seen", n), func(id string, t float64) (float64, int, bool) {
 			return min(t+float64(n), untilAsOf[id]), 0, true
 		}))
 	}
 	return out
 }
+
+// UnknownEndDays returns the delays after last_seen at which the
+// unknown-end scenarios censor those deals.
+func UnknownEndDays() []int { return slices.Clone(unknownEndDays) }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/truce-lab/truce/dataset"
 	"github.com/truce-lab/truce/dataset/external"
@@ -25,12 +26,12 @@ const (
 	// WorldAnyEnd: every recorded end is the event, whatever its type,
 	// including ETH/PRIO's code -1 end dates. It does not depend on the
 	// inferred meanings of ETH/PRIO's codes 1, 2 and 4
-	// (external.EthPrioEnded).
+	// (external.EthPrioEnded()).
 	WorldAnyEnd
 )
 
-// WorldOutcomes are the three definitions of the event, in report order.
-var WorldOutcomes = []WorldOutcome{WorldBreakdown, WorldBreakdownOrUnclear, WorldAnyEnd}
+// worldOutcomes are the three definitions of the event, in report order.
+var worldOutcomes = []WorldOutcome{WorldBreakdown, WorldBreakdownOrUnclear, WorldAnyEnd}
 
 func (o WorldOutcome) String() string {
 	switch o {
@@ -45,7 +46,7 @@ func (o WorldOutcome) String() string {
 // ParseWorldOutcome reads an outcome by its String: "breakdown",
 // "breakdown-or-unclear" or "any-end".
 func ParseWorldOutcome(name string) (WorldOutcome, error) {
-	for _, o := range WorldOutcomes {
+	for _, o := range WorldOutcomes() {
 		if o.String() == name {
 			return o, nil
 		}
@@ -64,8 +65,8 @@ func (o WorldOutcome) Title() string {
 	return "Time to breakdown (expiry, supersession and unknown ends censored)"
 }
 
-// WorldHorizons are the days at which the share ended is reported.
-var WorldHorizons = []float64{30, 90, 365}
+// worldHorizons are the days at which the share ended is reported.
+var worldHorizons = []float64{30, 90, 365}
 
 // The keys of the comparison groups WorldGroups builds, in order.
 const (
@@ -240,13 +241,13 @@ func CompareWorld(groups []WorldGroup, o WorldOutcome, horizons []float64) (*Wor
 	return c, nil
 }
 
-// World is WorldGroups followed by CompareWorld at WorldHorizons.
+// World is WorldGroups followed by CompareWorld at WorldHorizons().
 func World(truce []dataset.Deal, asOf dataset.Date, eth, pad *external.Data, o WorldOutcome) (*WorldComparison, error) {
 	groups, err := WorldGroups(truce, asOf, eth, pad, o)
 	if err != nil {
 		return nil, err
 	}
-	return CompareWorld(groups, o, WorldHorizons)
+	return CompareWorld(groups, o, WorldHorizons())
 }
 
 // at returns S(t), its confidence limits and the number at risk at t, as
@@ -279,3 +280,9 @@ func logRankPair(a, b WorldGroup) (*LogRankResult, error) {
 	}
 	return LogRank(times, events, labels)
 }
+
+// WorldOutcomes returns the three definitions of the event, in report order.
+func WorldOutcomes() []WorldOutcome { return slices.Clone(worldOutcomes) }
+
+// WorldHorizons returns the days at which the share ended is reported.
+func WorldHorizons() []float64 { return slices.Clone(worldHorizons) }

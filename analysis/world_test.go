@@ -152,7 +152,7 @@ func TestWorldGroups(t *testing.T) {
 	if err != nil || len(groups) != 1 {
 		t.Errorf("without external data: %d groups, %v; want truce alone", len(groups), err)
 	}
-	if _, err := CompareWorld(groups, WorldBreakdown, WorldHorizons); err == nil {
+	if _, err := CompareWorld(groups, WorldBreakdown, WorldHorizons()); err == nil {
 		t.Error("CompareWorld with the reference alone: no error")
 	}
 }

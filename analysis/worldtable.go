@@ -94,7 +94,7 @@ func (c *WorldComparison) Caveats() []string {
 	out := []string{"The units differ: " + strings.Join(units, "; ") + ". The comparison sets unlike things side by side and says nothing about why they last as they do."}
 	if f, ok := has[WorldEthPrioAll]; ok {
 		out = append(out,
-			"ETH/PRIO's ended codes are read as 1 expired, 2 breakdown, 4 superseded on evidence from the data, not from its codebook, which could not be consulted (external.EthPrioEnded): the breakdown comparison with ETH/PRIO depends on that reading; time to any recorded end does not.",
+			"ETH/PRIO's ended codes are read as 1 expired, 2 breakdown, 4 superseded on evidence from the data, not from its codebook, which could not be consulted (external.EthPrioEnded()): the breakdown comparison with ETH/PRIO depends on that reading; time to any recorded end does not.",
 			fmt.Sprintf("%s of %s ETH/PRIO ceasefires carry no usable end information (code -1 without an end date, code 3, or an end code without an end year) and enter as zero-day censored times.", Thousands(f.CensoredAt0), Thousands(f.N)))
 	}
 	if _, ok := has[WorldUCDPIntrastate]; ok {

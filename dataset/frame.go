@@ -50,19 +50,19 @@ func FrameAt(deals []Deal, asOf Date) dataframe.DataFrame {
 	return dataframe.New(cols...)
 }
 
-// SurvivalColumns are the columns every frame from FrameOf has: what
+// survivalColumns are the columns every frame from FrameOf has: what
 // analysis.NewSample reads.
-var SurvivalColumns = []string{"id", "days", "event", "counted"}
+var survivalColumns = []string{"id", "days", "event", "counted"}
 
 // FrameOf returns a gota DataFrame of the deals with durations as of asOf
-// and only the SurvivalColumns followed by the named columns, in the order
+// and only the SurvivalColumns() followed by the named columns, in the order
 // given (repeats and survival columns named again are left out). Any
 // column FrameAt builds may be named: a deals.csv column, a derived one,
 // has:CONCESSION, commits:COMMITMENT or a user attribute; a name that is
 // none of these is an error. The columns are the same series FrameAt
 // builds.
 func FrameOf(deals []Deal, asOf Date, cols ...string) (dataframe.DataFrame, error) {
-	names := slices.Clone(SurvivalColumns)
+	names := slices.Clone(SurvivalColumns())
 	for _, c := range cols {
 		if !slices.Contains(names, c) {
 			names = append(names, c)
@@ -271,3 +271,7 @@ func parseNumber(s string) (float64, error) {
 	}
 	return f, nil
 }
+
+// SurvivalColumns returns the columns every frame from FrameOf has: what
+// analysis.NewSample reads.
+func SurvivalColumns() []string { return slices.Clone(survivalColumns) }

@@ -28,7 +28,7 @@ type options struct {
 	covariates, ties string
 
 	// dataFormat is --data-format: "" or "truce" for truce's CSV, or one
-	// of external.Formats.
+	// of external.Formats().
 	dataFormat string
 	// stderr receives the external readers' warnings.
 	stderr io.Writer
@@ -56,7 +56,7 @@ func dataFlags(fs *flag.FlagSet, o *options) {
 
 // dataFormatFlag is --data-format, for every command that takes --data.
 func dataFormatFlag(fs *flag.FlagSet, o *options) {
-	fs.StringVar(&o.dataFormat, "data-format", "", "read --data as `FORMAT`: truce (the default, a CSV as dataset/CODEBOOK.md), "+strings.Join(external.Formats, " or ")+" (the public ETH/PRIO ceasefire or UCDP peace agreement files; see dataset/external)")
+	fs.StringVar(&o.dataFormat, "data-format", "", "read --data as `FORMAT`: truce (the default, a CSV as dataset/CODEBOOK.md), "+strings.Join(external.Formats(), " or ")+" (the public ETH/PRIO ceasefire or UCDP peace agreement files; see dataset/external)")
 }
 
 func formatFlag(fs *flag.FlagSet, o *options) {

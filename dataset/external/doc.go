@@ -19,7 +19,7 @@
 // applicable; they keep the precision they have (a day the month does not
 // have, as in 1994-02-31, is dropped to the month, with a warning).
 //
-// The ended codes are mapped to truce's end types by EthPrioEnded. The
+// The ended codes are mapped to truce's end types by EthPrioEnded(). The
 // official codebook could not be found in any corpus the project could
 // search, so the meanings are inferred from the data, documented code by
 // code with the evidence, and flagged unconfirmed in a warning that every
@@ -75,7 +75,7 @@
 // beside these (the command "truce world", and "truce report --ethprio").
 //
 // The figures the default briefing cites without the files
-// (StoredFigures, stored_figures.go) and the crosswalk section of
+// (StoredFigures(), stored_figures.go) and the crosswalk section of
 // dataset/CODEBOOK.md (§7.4) are written by the command in
 // internal/worldfigures from the public files; its tests check them, and
 // the figures against R, where ../shared/data is present.

@@ -3,6 +3,7 @@ package external
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"sort"
@@ -11,9 +12,9 @@ import (
 	"github.com/truce-lab/truce/dataset"
 )
 
-// EthPrioCoverage is the last day the ETH/PRIO Civil Conflict Ceasefire
+// ethPrioCoverage is the last day the ETH/PRIO Civil Conflict Ceasefire
 // dataset covers (ceasefires 1989–2020; Clayton et al. 2022, abstract).
-var EthPrioCoverage = dataset.MustDate("2020-12-31")
+var ethPrioCoverage = dataset.MustDate("2020-12-31")
 
 // EndedCode is the meaning truce gives one value of ETH/PRIO's ended column.
 type EndedCode struct {
@@ -26,7 +27,7 @@ type EndedCode struct {
 	Confirmed bool
 }
 
-// EthPrioEnded maps ETH/PRIO's ended codes to truce end types.
+// ethPrioEnded maps ETH/PRIO's ended codes to truce end types.
 //
 // Source. The ETH/PRIO codebook that defines ended could not be consulted:
 // it is not in any corpus this project could search (searches of
@@ -47,7 +48,7 @@ type EndedCode struct {
 // ceasefires of the shared copy (figures per uniq_id, first actor-row) and is
 // unconfirmed; ReadEthPrio says so in a warning. CODEBOOK.md §4.2 already
 // records that truce's earlier use of these codes was inferred.
-var EthPrioEnded = []EndedCode{
+var ethPrioEnded = []EndedCode{
 	{-1, dataset.EndTypeUnknown, "unclear whether or how the ceasefire ended",
 		"1,008 ceasefires; 764 have end_yr -1 (unknown); 242 give an end date, kept as last_seen", false},
 	{0, dataset.EndTypeUnknown, "not ended within the data (in force at the end of coverage)",
@@ -63,7 +64,7 @@ var EthPrioEnded = []EndedCode{
 }
 
 func endedCode(code int) (EndedCode, bool) {
-	for _, e := range EthPrioEnded {
+	for _, e := range EthPrioEnded() {
 		if e.Code == code {
 			return e, true
 		}
@@ -71,11 +72,11 @@ func endedCode(code int) (EndedCode, bool) {
 	return EndedCode{}, false
 }
 
-// Regions are the UCDP region codes used by ETH/PRIO's and UCDP PAD's
+// regions are the UCDP region codes used by ETH/PRIO's and UCDP PAD's
 // region column (confirmed on the data: 3 holds Afghanistan, India,
 // Pakistan…; 5 Colombia, Mexico…; 1 Bosnia, Georgia…; 2 Iraq, Israel…;
 // 4 Angola, Chad…).
-var Regions = map[string]string{"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
+var regions = map[string]string{"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
 
 // ethPrioColumns are the columns ReadEthPrio needs.
 var ethPrioColumns = []string{"uniq_id", "location", "region", "actor_name",
@@ -121,9 +122,9 @@ type ethRow struct {
 // Start the date the ceasefire took effect (cf_effect_*), or the declaration
 // date (cf_dec_*) where the effect date is unknown (-1) or not applicable
 // (0), at the precision the columns give (Attrs["start_basis"] says which).
-// The end follows EthPrioEnded: codes 1, 2 and 4 with an end date give
+// The end follows EthPrioEnded(): codes 1, 2 and 4 with an end date give
 // expired, breakdown and superseded ending there; code 0 (not ended) is
-// end_type unknown with last_seen = EthPrioCoverage; codes -1 and 3 are
+// end_type unknown with last_seen = EthPrioCoverage(); codes -1 and 3 are
 // unknown with last_seen the end date if one is given, else the start (a
 // zero-day censored time, as CODEBOOK.md §5.5 does for truce's own rows).
 // A coded end with no end date, or an end before the start, is censored at
@@ -231,7 +232,7 @@ func readEthRow(s *sheet) (ethRow, bool) {
 	row.endType = meaning.EndType
 	switch {
 	case row.code == 0:
-		row.lastSeen = EthPrioCoverage
+		row.lastSeen = EthPrioCoverage()
 		if endOK {
 			row.quirks = append(row.quirks, "not-ended-with-end-date")
 		}
@@ -262,7 +263,7 @@ func assembleEthPrio(rows []ethRow) *Data {
 		}
 		byID[r.id] = append(byID[r.id], r)
 	}
-	out := &Data{Source: "ethprio", Coverage: EthPrioCoverage}
+	out := &Data{Source: "ethprio", Coverage: EthPrioCoverage()}
 	quirks := map[string]int{}
 	codes := map[int]int{}
 	disagree := 0
@@ -280,7 +281,7 @@ func assembleEthPrio(rows []ethRow) *Data {
 	out.Warnings = append(out.Warnings, fmt.Sprintf(
 		"ETH/PRIO ended codes mapped on inferred, unconfirmed meanings (the ETH/PRIO codebook could not be consulted): "+
 			"1 expired (%d), 2 breakdown (%d), 4 superseded (%d), 0 not ended, censored at %s (%d), -1 unclear and 3 never took effect, censored (%d, %d)",
-		codes[1], codes[2], codes[4], EthPrioCoverage, codes[0], codes[-1], codes[3]))
+		codes[1], codes[2], codes[4], EthPrioCoverage(), codes[0], codes[-1], codes[3]))
 	if disagree > 0 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("ceasefires whose actor-rows disagree on dates or ended: %d; earliest start and earliest dated end used", disagree))
 	}
@@ -342,7 +343,7 @@ func ethDeal(rows []ethRow) (d dataset.Deal, quirks []string, disagree bool) {
 		Name:       fmt.Sprintf("ETH/PRIO %s: %s (%s)", first.id, strings.Join(actors, "; "), c["location"]),
 		Kind:       dataset.KindCeasefire,
 		Start:      start.start,
-		Region:     Regions[c["region"]],
+		Region:     Regions()[c["region"]],
 		Mediator:   strings.Join(mediators, "; "),
 		Written:    written[c["written"]],
 		EthPrioIDs: []string{first.id},
@@ -402,3 +403,14 @@ func sortedKeys(m map[string]int) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// EthPrioCoverage returns the last day the ETH/PRIO Civil Conflict
+// Ceasefire dataset covers (1989–2020; Clayton et al. 2022).
+func EthPrioCoverage() dataset.Date { return ethPrioCoverage }
+
+// EthPrioEnded returns the mapping of ETH/PRIO `ended` codes to truce end
+// types (see ethPrioEnded for its evidence; unconfirmed).
+func EthPrioEnded() []EndedCode { return slices.Clone(ethPrioEnded) }
+
+// Regions returns the names of ETH/PRIO region codes.
+func Regions() map[string]string { return maps.Clone(regions) }

@@ -129,10 +129,10 @@ func TestEthPrioDurations(t *testing.T) {
 // flagged as unconfirmed until the codebook is found.
 func TestEthPrioEndedTable(t *testing.T) {
 	want := map[int]dataset.EndType{-1: dataset.EndTypeUnknown, 0: dataset.EndTypeUnknown, 1: dataset.EndTypeExpired, 2: dataset.EndTypeBreakdown, 3: dataset.EndTypeUnknown, 4: dataset.EndTypeSuperseded}
-	if len(EthPrioEnded) != len(want) {
-		t.Fatalf("%d codes, want %d", len(EthPrioEnded), len(want))
+	if len(EthPrioEnded()) != len(want) {
+		t.Fatalf("%d codes, want %d", len(EthPrioEnded()), len(want))
 	}
-	for _, e := range EthPrioEnded {
+	for _, e := range EthPrioEnded() {
 		if want[e.Code] != e.EndType || e.Confirmed || e.Meaning == "" || e.Evidence == "" {
 			t.Errorf("code %d: %+v", e.Code, e)
 		}

@@ -8,11 +8,11 @@ import (
 	"github.com/truce-lab/truce/dataset"
 )
 
-// Formats are the external file formats Load reads, as the command line
+// formats are the external file formats Load reads, as the command line
 // names them (--data-format).
-var Formats = []string{"ethprio", "ucdp-pad"}
+var formats = []string{"ethprio", "ucdp-pad"}
 
-// Load reads a file in one of Formats: "ethprio" (ReadEthPrioFile, one deal
+// Load reads a file in one of Formats(): "ethprio" (ReadEthPrioFile, one deal
 // per ceasefire) or "ucdp-pad" (ReadUCDPPADFile, one deal per agreement).
 // The caller must show Data.Warnings beside any result.
 func Load(path, format string) (*Data, error) {
@@ -22,14 +22,14 @@ func Load(path, format string) (*Data, error) {
 	case "ucdp-pad":
 		return ReadUCDPPADFile(path)
 	}
-	return nil, fmt.Errorf("data format %q: want one of %s", format, strings.Join(Formats, ", "))
+	return nil, fmt.Errorf("data format %q: want one of %s", format, strings.Join(Formats(), ", "))
 }
 
 // CheckFormat checks a data format: "" or "truce" (truce's own CSV), or
-// one of Formats.
+// one of Formats().
 func CheckFormat(format string) error {
-	if format != "" && format != "truce" && !slices.Contains(Formats, format) {
-		return fmt.Errorf("external: want truce, %s", strings.Join(Formats, " or "))
+	if format != "" && format != "truce" && !slices.Contains(Formats(), format) {
+		return fmt.Errorf("external: want truce, %s", strings.Join(Formats(), " or "))
 	}
 	return nil
 }
@@ -37,7 +37,7 @@ func CheckFormat(format string) error {
 // LoadData reads the deals an analysis studies: with path "" the embedded
 // dataset (dataset.Load, deals and provenance); else path as a Data with
 // deals only, a truce CSV (dataset.ReadFile) in format "" or "truce", or
-// Load's deals in one of Formats, with its warnings, which the caller must
+// Load's deals in one of Formats(), with its warnings, which the caller must
 // show beside any result.
 func LoadData(path, format string) (*dataset.Data, []string, error) {
 	switch {
@@ -57,3 +57,7 @@ func LoadData(path, format string) (*dataset.Data, []string, error) {
 	}
 	return &dataset.Data{Deals: ext.Deals}, ext.Warnings, nil
 }
+
+// Formats returns the external file formats Load reads, as the command
+// line names them (--data-format).
+func Formats() []string { return slices.Clone(formats) }

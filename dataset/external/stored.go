@@ -1,5 +1,7 @@
 package external
 
+import "slices"
+
 // StoredFigure is one figure of the world comparison computed from the
 // public ETH/PRIO or UCDP PAD file by the committed generator
 // (internal/worldfigures -stored, analysis.World), so that the default
@@ -24,10 +26,14 @@ type StoredFigure struct {
 
 // StoredFigureByKey returns the stored figure with the key, or false.
 func StoredFigureByKey(key string) (StoredFigure, bool) {
-	for _, f := range StoredFigures {
+	for _, f := range StoredFigures() {
 		if f.Key == key {
 			return f, true
 		}
 	}
 	return StoredFigure{}, false
 }
+
+// StoredFigures returns the world-comparison figures the default briefing
+// cites without the public files (stored_figures.go, generated).
+func StoredFigures() []StoredFigure { return slices.Clone(storedFigures) }

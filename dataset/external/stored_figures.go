@@ -2,9 +2,9 @@
 
 package external
 
-// StoredFigures are the world-comparison figures the default briefing cites
+// storedFigures are the world-comparison figures the default briefing cites
 // without the public files (StoredFigure).
-var StoredFigures = []StoredFigure{
+var storedFigures = []StoredFigure{
 	{Key: "ethprio-all/any-end/median_days", Group: "ETH/PRIO: all ceasefires", Outcome: "any-end", Measure: "median_days",
 		Value: 20, Lower: 16, Upper: 26, Reached: true, LowerReached: true, UpperReached: true, N: 2203, Events: 1292,
 		Source: "ETH/PRIO Civil Conflict Ceasefire Dataset 1989–2020 (eth-prio-civil-conflict-ceasefires-1989-2020.csv); Clayton et al. (2022), Journal of Conflict Resolution, doi:10.1177/00220027221129195"},

@@ -10,11 +10,11 @@ import (
 	"github.com/truce-lab/truce/dataset"
 )
 
-// UCDPPADCoverage is the last day UCDP Peace Agreement Dataset v22.1 covers
+// uCDPPADCoverage is the last day UCDP Peace Agreement Dataset v22.1 covers
 // (agreements 1975–2021; the censor point 2021-12-31 is also the one the
 // third-party survival file in ../shared/data uses). Agreements not
 // recorded as ended are censored here.
-var UCDPPADCoverage = dataset.MustDate("2021-12-31")
+var uCDPPADCoverage = dataset.MustDate("2021-12-31")
 
 // ucdpColumns are the columns ReadUCDPPAD needs (names compared after
 // trimming spaces).
@@ -33,7 +33,7 @@ var interstateDyad = regexp.MustCompile(`Government of [^,]+ - Government of `)
 //   - ended True with an end date: breakdown at that date (UCDP records the
 //     agreement as terminated; the free-text c_duration says how);
 //   - ended blank or False: not ended, end_type unknown with last_seen =
-//     UCDPPADCoverage, censored there (238 blank and 2 False rows in v22.1);
+//     UCDPPADCoverage(), censored there (238 blank and 2 False rows in v22.1);
 //   - ended True with no end date (paid 1470–1478, Bangsamoro annexes):
 //     ended at an unknown time, end_type unknown with last_seen = start, a
 //     zero-day censored time (CODEBOOK.md §5.5), Attrs["quirk"]
@@ -77,7 +77,7 @@ func parseUCDPPAD(name string, data []byte) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Data{Source: "ucdp-pad", Coverage: UCDPPADCoverage}
+	out := &Data{Source: "ucdp-pad", Coverage: UCDPPADCoverage()}
 	quirks := map[string]int{}
 	seen := map[string]int{}
 	for s.next() {
@@ -106,7 +106,7 @@ func parseUCDPPAD(name string, data []byte) (*Data, error) {
 		return nil, s.err()
 	}
 	out.Warnings = append(out.Warnings, fmt.Sprintf(
-		"UCDP PAD: ended True read as breakdown at the date in duration (unconfirmed: the UCDP PAD codebook could not be consulted); blank or False ended = not ended, censored at %s", UCDPPADCoverage))
+		"UCDP PAD: ended True read as breakdown at the date in duration (unconfirmed: the UCDP PAD codebook could not be consulted); blank or False ended = not ended, censored at %s", UCDPPADCoverage()))
 	for _, k := range sortedKeys(quirks) {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("agreements %s: %d; %s", ucdpQuirkText[k][0], quirks[k], ucdpQuirkText[k][1]))
 	}
@@ -154,7 +154,7 @@ func readUCDPRow(s *sheet) (dataset.Deal, bool) {
 		Name:     s.cell("pa_name"),
 		Kind:     dataset.KindAgreement,
 		Start:    start,
-		Region:   Regions[s.cell("region")],
+		Region:   Regions()[s.cell("region")],
 		Mediator: third,
 		Line:     s.line,
 		Attrs: map[string]string{
@@ -164,7 +164,7 @@ func readUCDPRow(s *sheet) (dataset.Deal, bool) {
 	}
 	switch {
 	case ended != "True":
-		d.EndType, d.LastSeen = dataset.EndTypeUnknown, UCDPPADCoverage
+		d.EndType, d.LastSeen = dataset.EndTypeUnknown, UCDPPADCoverage()
 	case end.IsZero():
 		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndTypeUnknown, start, "ended-without-end-date"
 	case end.Before(start):
@@ -182,3 +182,7 @@ func yesNo(b bool) string {
 	}
 	return "no"
 }
+
+// UCDPPADCoverage returns the last day UCDP PAD v22.1 covers; agreements
+// not recorded as ended are censored there.
+func UCDPPADCoverage() dataset.Date { return uCDPPADCoverage }

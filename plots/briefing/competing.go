@@ -59,12 +59,12 @@ func analyseCompeting(s *analysis.Sample, deals []dataset.Deal, asOf dataset.Dat
 				tb[i] = float64(byID[id].Upper)
 			}
 		}
-		if c.Dates[b], err = analysis.AalenJohansen(tb, causes, analysis.EndingNames, 0.95); err != nil {
+		if c.Dates[b], err = analysis.AalenJohansen(tb, causes, analysis.EndingNames(), 0.95); err != nil {
 			return nil, err
 		}
 	}
 	for _, sc := range analysis.UnknownEndScenarios(deals, asOf) {
-		inc, err := analysis.AalenJohansen(sc.Times, sc.Causes, analysis.EndingNames, 0.95)
+		inc, err := analysis.AalenJohansen(sc.Times, sc.Causes, analysis.EndingNames(), 0.95)
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", sc.Name, err)
 		}

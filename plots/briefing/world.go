@@ -18,7 +18,7 @@ import (
 // World is the public data the briefing sets Pakistan's deals beside
 // (Options.World): the ETH/PRIO ceasefires (external.ReadEthPrioFile) and,
 // optionally, the UCDP PAD agreements (external.ReadUCDPPADFile). Without
-// it the briefing cites external.StoredFigures instead.
+// it the briefing cites external.StoredFigures() instead.
 type World struct {
 	EthPrio, UCDPPAD *external.Data
 }
@@ -79,7 +79,7 @@ func cutKM(km *analysis.KM, cut float64) (*analysis.KM, error) {
 // worldSection returns the briefing's section on the world: with
 // opts.World, the comparison's table for each outcome (analysis.World) and
 // the chart, rendered at dpi; without it, the stored figures
-// (external.StoredFigures) beside truce's own (storedWorld). Both end with
+// (external.StoredFigures()) beside truce's own (storedWorld). Both end with
 // the datasets' references; method, an item for the Methods appendix, says
 // where the figures come from. Files it adds are put in files.
 func worldSection(a *Analyses, opts Options, files map[string][]byte) (blocks []block, method string, err error) {
@@ -96,7 +96,7 @@ func worldSection(a *Analyses, opts Options, files map[string][]byte) (blocks []
 	}
 	var main *analysis.WorldComparison
 	var tabs []*analysis.Table
-	for _, o := range analysis.WorldOutcomes {
+	for _, o := range analysis.WorldOutcomes() {
 		c, err := analysis.World(a.Deals(), a.AsOf(), opts.World.EthPrio, opts.World.UCDPPAD, o)
 		if err != nil {
 			return nil, "", err
@@ -176,7 +176,7 @@ func medianText(m analysis.Quantile) string {
 // median, counted as the public data are (Kaplan–Meier, expiry,
 // supersession and unknown ends censored), beside the figures the
 // committed generator computed from ETH/PRIO and UCDP PAD
-// (external.StoredFigures); then the caveats in one sentence and the
+// (external.StoredFigures()); then the caveats in one sentence and the
 // references. method tells the Methods appendix where the figures come
 // from.
 func storedWorld(a *Analyses) (blocks []block, method string, err error) {

@@ -13,7 +13,7 @@ import (
 
 // TestDefaultBriefingCitesStoredWorldFigures checks that the briefing built
 // without the public files carries the stored figures
-// (external.StoredFigures) in a table, truce's own figure counted the same
+// (external.StoredFigures()) in a table, truce's own figure counted the same
 // way, the caveats, and the references as links; and that the provenance
 // (generator, file names) is in the Methods appendix, not in the section.
 func TestDefaultBriefingCitesStoredWorldFigures(t *testing.T) {

@@ -89,7 +89,7 @@ dates' spans (§5.3); where either date is a month or a year, the range in brack
 largest difference the precisions allow, and a range containing 0 means the dates can be the same day.
 ETH/PRIO actor-rows are merged per uniq_id (earliest start, earliest dated end); its start is the effect
 date, or the declaration date where the effect date is unknown. "their end" is ETH/PRIO's end with
-truce's reading of its ended code (inferred, not from the ETH/PRIO codebook: `+"`external.EthPrioEnded`"+`)
+truce's reading of its ended code (inferred, not from the ETH/PRIO codebook: `+"`external.EthPrioEnded()`"+`)
 and the raw code; a code -1 record with an end date shows that date. PA-X records no end.
 
 %d pairs (%d ETH/PRIO, %d PA-X). Starts: %d identical, %d the same within precision, %d different.

@@ -12,7 +12,7 @@
 //	go run ./dataset/external/internal/worldfigures -shared ../shared/data -crosswalk  # CODEBOOK.md §7.4
 //
 // Method: analysis.World (Kaplan–Meier medians and shares, log-rank tests
-// with Holm's adjustment) under the three outcomes analysis.WorldOutcomes;
+// with Holm's adjustment) under the three outcomes analysis.WorldOutcomes();
 // world_figures.R recomputes all of it with R's survival package.
 package main
 
@@ -99,7 +99,7 @@ func run(w io.Writer, shared string, m mode, timesDir string) error {
 		return writeTimes(timesDir, truce.Deals, eth, pad)
 	}
 	var cs []*analysis.WorldComparison
-	for _, o := range analysis.WorldOutcomes {
+	for _, o := range analysis.WorldOutcomes() {
 		c, err := analysis.World(truce.Deals, dataset.AsOf(), eth, pad, o)
 		if err != nil {
 			return err

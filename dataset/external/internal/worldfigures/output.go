@@ -64,7 +64,7 @@ func writeTimes(dir string, truce []dataset.Deal, eth, pad *external.Data) error
 	}
 	cw := csv.NewWriter(f)
 	cw.Write([]string{"outcome", "group", "time", "status"})
-	for _, o := range analysis.WorldOutcomes {
+	for _, o := range analysis.WorldOutcomes() {
 		groups, err := analysis.WorldGroups(truce, dataset.AsOf(), eth, pad, o)
 		if err != nil {
 			f.Close()

@@ -42,9 +42,9 @@ func writeStored(w io.Writer, cs []*analysis.WorldComparison) error {
 
 package external
 
-// StoredFigures are the world-comparison figures the default briefing cites
+// storedFigures are the world-comparison figures the default briefing cites
 // without the public files (StoredFigure).
-var StoredFigures = []StoredFigure{
+var storedFigures = []StoredFigure{
 `)
 	for _, k := range storedKeys {
 		var fig *analysis.WorldFigure
