@@ -529,3 +529,38 @@ func TestSourceLine(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestRiskRows: curves of one sample share one number-at-risk row; curves
+// of different samples keep a row each.
+func TestRiskRows(t *testing.T) {
+	aml := amlKM(t)
+	other, err := analysis.KaplanMeier([]float64{5, 8, 12}, []bool{true, false, true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := []float64{0, 10, 20}
+	tests := []struct {
+		name   string
+		curves []Curve
+		labels []string
+	}{
+		{"one curve", []Curve{{Label: "all", KM: aml}}, []string{"all"}},
+		{"same sample", []Curve{{Label: "a", KM: aml}, {Label: "b", KM: aml}}, []string{"both curves"}},
+		{"three, same sample", []Curve{{Label: "a", KM: aml}, {Label: "b", KM: aml}, {Label: "c", KM: aml}}, []string{"every curve"}},
+		{"different samples", []Curve{{Label: "a", KM: aml}, {Label: "b", KM: other}}, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		rows := riskRows(tt.curves, at)
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.label)
+		}
+		if !slices.Equal(got, tt.labels) {
+			t.Errorf("%s: rows %v, want %v", tt.name, got, tt.labels)
+		}
+		// aml: 11 at risk at 0, 10 at 10 (one event at 9), 7 at 20.
+		if want := []int{11, 10, 7}; !slices.Equal(rows[0].n, want) {
+			t.Errorf("%s: first row %v, want %v", tt.name, rows[0].n, want)
+		}
+	}
+}

@@ -259,13 +259,20 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		lab := textStyle(smallSize, false, inkDark)
 		head := textStyle(smallSize, true, inkDark)
 		lh := lineHeight(lab, 1.35)
-		tableH := lh*vg.Length(len(curves)+1) + 6
+		var at []float64
+		for _, t := range ticks.Ticks(p.X.Min, p.X.Max) {
+			if t.Label != "" {
+				at = append(at, t.Value)
+			}
+		}
+		rows := riskRows(curves, at)
+		tableH := lh*vg.Length(len(rows)+1) + 6
 		pc := c
 		pc.Min.Y += tableH
 		// Make room on the left for the table's row labels.
 		need := vg.Length(0)
-		for _, cv := range curves {
-			need = max(need, lab.Width(cv.Label)+10)
+		for _, r := range rows {
+			need = max(need, lab.Width(r.label)+10)
 		}
 		if dc := p.DataCanvas(pc); dc.Min.X-pc.Min.X < need {
 			pc.Min.X += need - (dc.Min.X - pc.Min.X)
@@ -273,23 +280,17 @@ func Survival(curves []Curve, meta Meta) (*plot.Plot, error) {
 		p.Draw(pc)
 		dc := p.DataCanvas(pc)
 		trX, _ := p.Transforms(&dc)
-		var at []float64
-		for _, t := range ticks.Ticks(p.X.Min, p.X.Max) {
-			if t.Label != "" {
-				at = append(at, t.Value)
-			}
-		}
 		y := pc.Min.Y - 4 - head.FontExtents().Ascent
 		c.FillText(head, vg.Point{X: c.Min.X + 4, Y: y}, "Number at risk")
-		for i, cv := range curves {
+		for _, r := range rows {
 			y -= lh
 			ls := lab
-			ls.Color = cv.color(i)
+			ls.Color = r.color
 			ls.XAlign = draw.XRight
-			c.FillText(ls, vg.Point{X: dc.Min.X - 8, Y: y}, cv.Label)
+			c.FillText(ls, vg.Point{X: dc.Min.X - 8, Y: y}, r.label)
 			ns := lab
 			ns.XAlign = draw.XCenter
-			for j, n := range numberAtRisk(cv.KM, at) {
+			for j, n := range r.n {
 				c.FillText(ns, vg.Point{X: trX(at[j]), Y: y}, itoa(n))
 			}
 		}
@@ -356,4 +357,31 @@ func glyphThumb(clr color.Color, shape draw.GlyphDrawer) func(c *draw.Canvas) {
 	return func(c *draw.Canvas) {
 		c.DrawGlyphNoClip(draw.GlyphStyle{Color: clr, Radius: vg.Points(4), Shape: shape}, c.Center())
 	}
+}
+
+// riskRow is one row of the number-at-risk table under a survival chart.
+type riskRow struct {
+	label string
+	color color.Color
+	n     []int
+}
+
+// riskRows returns one number-at-risk row per curve at the times at, or a
+// single row when every curve has the same numbers (curves of one sample,
+// such as a competing-risk curve beside its Kaplan–Meier reading).
+func riskRows(curves []Curve, at []float64) []riskRow {
+	rows := make([]riskRow, len(curves))
+	same := true
+	for i, cv := range curves {
+		rows[i] = riskRow{cv.Label, cv.color(i), numberAtRisk(cv.KM, at)}
+		same = same && slices.Equal(rows[i].n, rows[0].n)
+	}
+	if len(rows) > 1 && same {
+		label := "every curve"
+		if len(rows) == 2 {
+			label = "both curves"
+		}
+		return []riskRow{{label, inkDark, rows[0].n}}
+	}
+	return rows
 }
