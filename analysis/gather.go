@@ -45,19 +45,11 @@ func GatherWarnings(lists ...[]Warning) []string {
 			for i, g := range f.groups {
 				quoted[i] = "“" + g + "”"
 			}
-			s = joinAnd(quoted) + ": " + s
+			s = JoinAnd(quoted) + ": " + s
 		}
 		out = append(out, sentence(s))
 	}
 	return out
-}
-
-// joinAnd lists names as "a", "a and b" or "a, b and c".
-func joinAnd(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // sentence capitalises s and ends it with a full stop.

@@ -224,6 +224,24 @@ func (km *KM) Surv(t float64) float64 {
 	return km.Rows[i-1].Surv
 }
 
+// At returns S(t), its confidence limits and the number at risk at t, as
+// R's summary(fit, times = t, extend = TRUE) does: S and its limits are
+// those of the last row at or before t (1 before the first row, the last
+// value past the last row); the number at risk counts the times >= t.
+func (km *KM) At(t float64) (s, lower, upper float64, risk int) {
+	s, lower, upper = 1, 1, 1
+	found := false
+	for _, r := range km.Rows {
+		if r.Time <= t {
+			s, lower, upper = r.Surv, r.Lower, r.Upper
+		}
+		if r.Time >= t && !found {
+			risk, found = r.NRisk, true
+		}
+	}
+	return s, lower, upper, risk
+}
+
 // medianTolerance is survival's tolerance, sqrt(.Machine$double.eps), for
 // deciding that a curve equals 0.5.
 var medianTolerance = math.Sqrt(0x1p-52)

@@ -210,7 +210,7 @@ func CompareWorld(groups []WorldGroup, o WorldOutcome, horizons []float64) (*Wor
 		}
 		f := WorldFigure{Key: g.Key, Name: g.Name, Unit: g.Unit, N: km.N, Events: km.Events, Median: km.Median(), KM: km, PHolm: math.NaN()}
 		for _, h := range horizons {
-			s, lo, hi, risk := km.at(h)
+			s, lo, hi, risk := km.At(h)
 			f.EndedBy = append(f.EndedBy, 1-s)
 			f.EndedByLower = append(f.EndedByLower, 1-hi)
 			f.EndedByUpper = append(f.EndedByUpper, 1-lo)
@@ -248,24 +248,6 @@ func World(truce []dataset.Deal, asOf dataset.Date, eth, pad *external.Data, o W
 		return nil, err
 	}
 	return CompareWorld(groups, o, WorldHorizons())
-}
-
-// at returns S(t), its confidence limits and the number at risk at t, as
-// R's summary(fit, times = t, extend = TRUE) does: S and its limits are
-// those of the last row at or before t (1 before the first row, the last
-// value past the last row); the number at risk counts the times >= t.
-func (km *KM) at(t float64) (s, lower, upper float64, risk int) {
-	s, lower, upper = 1, 1, 1
-	found := false
-	for _, r := range km.Rows {
-		if r.Time <= t {
-			s, lower, upper = r.Surv, r.Lower, r.Upper
-		}
-		if r.Time >= t && !found {
-			risk, found = r.NRisk, true
-		}
-	}
-	return s, lower, upper, risk
 }
 
 func logRankPair(a, b WorldGroup) (*LogRankResult, error) {

@@ -83,7 +83,7 @@ func smallGroupCaveat(a *Analyses) string {
 		return ""
 	}
 	return fmt.Sprintf("Small groups: the figures for %s rest on very few deals or breakdowns and are the roughest; a group of a single deal is not tested, and where one side has no breakdown only the Firth test is meaningful.",
-		joinAnd(groups))
+		analysis.JoinAnd(groups))
 }
 
 func methods(a *Analyses) []string {

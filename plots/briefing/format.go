@@ -3,7 +3,6 @@ package briefing
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/truce-lab/truce/analysis"
 	"github.com/truce-lab/truce/dataset"
@@ -106,13 +105,4 @@ func noneOr(n int) string {
 		return "none"
 	}
 	return fmt.Sprint(n)
-}
-
-// joinAnd lists names as "a", "a and b" or "a, b and c" (as the unexported
-// one of package analysis does).
-func joinAnd(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

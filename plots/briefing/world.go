@@ -238,7 +238,7 @@ func storedWorld(a *Analyses) (blocks []block, method string, err error) {
 	caveats := "The units differ (local deals and jirga undertakings here; national and local ceasefires of every kind, and written peace agreements, there), " +
 		"ETH/PRIO's end codes are read on meanings inferred from its data, and no test of the differences is given, as the public files are not distributed with truce."
 	method = fmt.Sprintf("World comparison: the figures for the public datasets were computed from the files %s by the program dataset/external/internal/worldfigures and stored in the package dataset/external, as the files are not distributed with truce; "+
-		"truce report --ethprio FILE --ucdp-pad FILE, given the files, adds the curves, intervals and log-rank tests.", joinAnd(files))
+		"truce report --ethprio FILE --ucdp-pad FILE, given the files, adds the curves, intervals and log-rank tests.", analysis.JoinAnd(files))
 	return []block{para{text}, g, para{caveats}, references{lead: "Sources:", refs: worldRefs}}, method, nil
 }
 
@@ -288,23 +288,9 @@ func truceOnly(a *Analyses) (*analysis.WorldFigure, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, lo, hi := survAt(km, headlineDay)
+	s, lo, hi, _ := km.At(headlineDay)
 	return &analysis.WorldFigure{N: km.N, Events: km.Events, Median: km.Median(), KM: km,
 		EndedBy: []float64{1 - s}, EndedByLower: []float64{1 - hi}, EndedByUpper: []float64{1 - lo}}, nil
-}
-
-// survAt is S(t) and its limits as R's summary(fit, times = t) gives them:
-// those of the last row at or before t, 1 before the first row. (The same
-// reading as analysis.CompareWorld's, which is not exported.)
-func survAt(km *analysis.KM, t float64) (s, lower, upper float64) {
-	s, lower, upper = 1, 1, 1
-	for _, r := range km.Rows {
-		if r.Time > t {
-			break
-		}
-		s, lower, upper = r.Surv, r.Lower, r.Upper
-	}
-	return s, lower, upper
 }
 
 // withWorld puts the world section (worldSection) before the "How sure are
