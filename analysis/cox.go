@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -228,21 +227,7 @@ func coxPH(times []float64, events []bool, x [][]float64, names []string, strata
 		return nil, errors.New("analysis: CoxPH: every covariate is constant; nothing to estimate")
 	}
 	// Sort once by time (ascending); the fit and the check of each covariate walk from the latest time back.
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if strata != nil {
-			if c := cmp.Compare(strata[a], strata[b]); c != 0 {
-				return c
-			}
-		}
-		if c := cmp.Compare(times[a], times[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
+	order := timeOrder(times, strata)
 	var flat []string
 	for _, j := range keep {
 		if !variesAtSomeEvent(times, events, x, j, strata, order) {

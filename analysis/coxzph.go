@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -143,27 +142,20 @@ func CoxZPH(times []float64, events []bool, x [][]float64, names []string, strat
 // matrix of the time-varying model at (β, 0), stratum by stratum.
 func zphScore(times []float64, events []bool, x [][]float64, strata []int, g []float64, beta []float64, efron bool) ([]float64, [][]float64) {
 	n, p := len(times), len(beta)
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
 	// Descending time within each stratum.
-	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(strata[a], strata[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(times[b], times[a])
-	})
+	order := timeOrder(times, strata)
+	slices.Reverse(order)
 	mean := make([]float64, p)
 	for _, row := range x {
 		for j, v := range row {
 			mean[j] += v / float64(n)
 		}
 	}
+	zs := make([]float64, n*p) // one backing array for the centred rows
 	z := make([][]float64, n)
 	w := make([]float64, n)
 	for i, row := range x {
-		z[i] = make([]float64, p)
+		z[i] = zs[i*p : (i+1)*p : (i+1)*p]
 		eta := 0.0
 		for j, v := range row {
 			z[i][j] = v - mean[j]

@@ -50,7 +50,7 @@ func loadFiles(dir string, deals, sources, citations, governments []byte) (*Data
 	pg := &problems{file: dir + "governments.csv"}
 	d := &Data{}
 	var dealTable *table
-	d.Deals, dealTable = parseDeals(deals, true, pd)
+	d.Deals, dealTable = parseDeals(deals, true, pd, 1, 0)
 	d.Sources = parseSources(sources, ps)
 	d.Citations = parseCitations(citations, pc)
 	d.Governments = parseGovernments(governments, pg)

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Read parses a user's deals CSV. It needs only the columns id, start and
@@ -92,7 +95,7 @@ func readNamed(name string, data string) ([]Deal, error) {
 		p.add(line, col, "", fmt.Errorf("%w: a NUL byte (U+0000): this is not a text CSV file", ErrControl))
 		return nil, p.err()
 	}
-	deals, _ := parseDeals(data, false, p)
+	deals, _ := parseDeals(data, false, p, runtime.GOMAXPROCS(0), minSplitBytes)
 	return deals, p.err()
 }
 
@@ -116,63 +119,203 @@ type attrColumn struct {
 // dataset column, rejects unknown ones, requires the core values and keeps
 // each row's cell positions (in the returned table) for the provenance
 // checks.
-func parseDeals[T string | []byte](data T, strict bool, p *problems) ([]Deal, *table) {
-	// One deal per line at most: allocate once rather than grow a slice of
-	// large structs (BenchmarkRead100k).
-	n := lines(data)
-	deals := make([]Deal, 0, n)
-	var present []binding
-	var extra []attrColumn
-	var kept []record
-	headerOK := false
-	seen := make(map[string]int, n)
-	t := scanTable(data, p, func(t *table) bool {
-		required, allowed := minimalColumns, map[string]bool(nil)
-		if strict {
-			required, allowed = columnNames, columnSet
-		}
-		hasColumns, namesFree := t.checkHeader(required, allowed, p), t.checkReserved(p)
-		if !hasColumns || !namesFree {
-			return false
-		}
-		for i := range columns {
-			if j, ok := t.index[columns[i].name]; ok {
-				present = append(present, binding{&columns[i], j})
-			}
-		}
-		for i, h := range t.header {
-			if h != "" && !columnSet[h] && t.index[h] == i {
-				extra = append(extra, attrColumn{name: h, i: i, numeric: true})
-			}
-		}
-		headerOK = true
-		return true
-	}, func(t *table, rec *record) {
-		deals = append(deals, Deal{})
-		d := &deals[len(deals)-1]
-		ok := parseDeal(d, rec, present, extra, strict, t, p)
-		if first, dup := seen[d.ID]; dup && d.ID != "" {
-			p.addf(rec.line, rec.cols[t.index["id"]], "id", ErrDuplicateID, "%q already used on line %d", d.ID, first)
-			ok = false
-		} else {
-			seen[d.ID] = rec.line
-		}
-		if !ok {
-			deals = deals[:len(deals)-1]
-			return
-		}
-		if strict {
-			kept = append(kept, rec.clone())
-		}
-	})
-	if !headerOK {
+//
+// A user file without quotes is read in up to parts runs of lines of at
+// least minBytes each (tableScanner.split), read at the same time, each
+// into its own stretch of one slice of deals;
+// duplicate ids and the columns of numbers are then judged over the whole
+// file, and the problems put back in file order, so that the result is
+// what one pass gives (FuzzReadParallel checks this).
+func parseDeals[T string | []byte](data T, strict bool, p *problems, parts, minBytes int) ([]Deal, *table) {
+	sc, t := openTable(data, p)
+	if t == nil {
 		return nil, nil
 	}
-	if reportNumbers(extra, p) {
+	required, allowed := minimalColumns, map[string]bool(nil)
+	if strict {
+		required, allowed = columnNames, columnSet
+	}
+	hasColumns, namesFree := t.checkHeader(required, allowed, p), t.checkReserved(p)
+	if !hasColumns || !namesFree {
+		return nil, nil
+	}
+	var present []binding
+	for i := range columns {
+		if j, ok := t.index[columns[i].name]; ok {
+			present = append(present, binding{&columns[i], j})
+		}
+	}
+	var extra []attrColumn
+	for i, h := range t.header {
+		if h != "" && !columnSet[h] && t.index[h] == i {
+			extra = append(extra, attrColumn{name: h, i: i, numeric: true})
+		}
+	}
+	// One deal per line at most: allocate once rather than grow a slice of
+	// large structs (BenchmarkReadBig100k); each part fills its own stretch.
+	n := lines(data)
+	deals := make([]Deal, n)
+	scanners := []*tableScanner{sc}
+	if !strict && n <= MaxRows {
+		scanners = sc.split(parts, minBytes)
+	}
+	read := make([]dealPart, len(scanners))
+	var wg sync.WaitGroup
+	first := 0
+	for k, sc := range scanners {
+		part := &read[k]
+		size := n - first
+		if k+1 < len(scanners) {
+			size = sc.lineBound()
+		}
+		part.first, part.deals = first, deals[first:first:first+size]
+		part.ids = make([]rowID, 0, size)
+		part.p = &problems{file: p.file}
+		part.extra = slices.Clone(extra)
+		first += size
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			part.read(sc, t, present, strict)
+		}()
+	}
+	wg.Wait()
+	deals, kept, rows := mergeParts(deals, read, p)
+	if !strict {
+		kept = nil
+	}
+	checkRows(rows, p)
+	if reportNumbers(mergeNumbers(extra, read), p) {
 		sortProblems(p)
 	}
 	t.rows = kept
 	return deals, t
+}
+
+// dealPart is what one scanner of parseDeals read: its deals, every row's
+// id (failed rows too), its problems and what it learnt of the numbers of
+// each user column.
+type dealPart struct {
+	first int      // where deals starts in the slice of all the deals
+	deals []Deal   // with room for every line of the part
+	kept  []record // strict: each deal's record, for the provenance checks
+	ids   []rowID
+	rows  int
+	p     *problems
+	extra []attrColumn
+}
+
+// rowID is the id of one data row, where it is, and its deal's index in the
+// part (-1 if the row failed).
+type rowID struct {
+	id        string
+	line, col int
+	deal      int
+}
+
+// read parses the rows of one scanner into part.
+func (part *dealPart) read(sc *tableScanner, t *table, present []binding, strict bool) {
+	idCol := t.index["id"]
+	// Write to the part's stretch of deals before parsing: its pages are
+	// then mapped by this goroutine, not first read by a concurrent
+	// collection as zero pages and copied on the parser's write (a page
+	// fault and a TLB shootdown each: a third of the time at 100,000 deals
+	// on a two-core VM with Go's default GOGC).
+	full := part.deals[:cap(part.deals)]
+	for i := range full {
+		full[i].Line = 0
+	}
+	part.rows = sc.rows(t, part.p, func(t *table, rec *record) {
+		part.deals = append(part.deals, Deal{})
+		d := &part.deals[len(part.deals)-1]
+		ok := parseDeal(d, rec, present, part.extra, strict, t, part.p)
+		id := rowID{id: d.ID, line: rec.line, col: rec.cols[idCol], deal: len(part.deals) - 1}
+		if !ok {
+			part.deals = part.deals[:len(part.deals)-1]
+			id.deal = -1
+		} else if strict {
+			part.kept = append(part.kept, rec.clone())
+		}
+		part.ids = append(part.ids, id)
+	})
+}
+
+// mergeParts moves the parts' deals together at the start of all (the
+// slice they were read into) in file order, drops the rows whose id a row
+// before them used, and puts every part's problems and the duplicate ids
+// into p in file order (those of one line in the order one pass finds
+// them: the cells', then the duplicate id's).
+func mergeParts(all []Deal, parts []dealPart, p *problems) ([]Deal, []record, int) {
+	deals := all[:0]
+	var kept []record
+	var found Errors
+	rows, end := 0, 0
+	seen := make(map[string]int, len(all))
+	for k := range parts {
+		part := &parts[k]
+		rows += part.rows
+		var dups Errors
+		drop := map[int]bool{}
+		for _, r := range part.ids {
+			if first, dup := seen[r.id]; dup && r.id != "" {
+				dups = append(dups, &ParseError{File: p.file, Line: r.line, Column: r.col, Field: "id",
+					Err: fmt.Errorf("%w: %q already used on line %d", ErrDuplicateID, r.id, first)})
+				if r.deal >= 0 {
+					drop[r.deal] = true
+				}
+			} else {
+				seen[r.id] = r.line
+			}
+		}
+		found = append(found, mergeByLine(part.p.list, dups)...)
+		end = part.first + len(part.deals)
+		for i := range part.deals {
+			if drop[i] {
+				continue
+			}
+			deals = append(deals, part.deals[i]) // in place when nothing before was dropped
+			if part.kept != nil {
+				kept = append(kept, part.kept[i])
+			}
+		}
+	}
+	if end > len(deals) {
+		clear(deals[len(deals):end]) // the stale copies of moved deals
+	}
+	for _, e := range found {
+		p.add(e.Line, e.Column, e.Field, e.Err)
+	}
+	return deals, kept, rows
+}
+
+// mergeByLine merges two lists of problems in line order, a's before b's
+// on the same line.
+func mergeByLine(a, b Errors) Errors {
+	out := make(Errors, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Line < a[0].Line {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// mergeNumbers combines what each part learnt of the user columns: a
+// column is numeric if it is in every part, and its odd values are the
+// parts' in order.
+func mergeNumbers(extra []attrColumn, parts []dealPart) []attrColumn {
+	out := slices.Clone(extra)
+	for k := range out {
+		for _, part := range parts {
+			a := part.extra[k]
+			out[k].numeric = out[k].numeric && a.numeric
+			out[k].odd = append(out[k].odd, a.odd...)
+		}
+		out[k].odd = out[k].odd[:min(len(out[k].odd), MaxErrors)]
+	}
+	return out
 }
 
 // parseDeal reads one row into d; it reports every bad cell and returns

@@ -53,98 +53,183 @@ func (r *record) pos(t *table, name string) (int, int) {
 // rows) go to p. Cells are trimmed of surrounding spaces. The record passed
 // to row is reused after it returns.
 func scanTable[T string | []byte](data T, p *problems, header func(*table) bool, row func(*table, *record)) *table {
+	sc, t := openTable(data, p)
+	if t == nil || !header(t) {
+		return t
+	}
+	checkRows(sc.rows(t, p, row), p)
+	return t
+}
+
+// tableScanner reads the records of one CSV text, or of a run of its lines
+// (split), with each cell's position, checking each cell.
+type tableScanner struct {
+	cr         recordReader
+	checkCells bool // look for invalid UTF-8 cell by cell
+	rec        record
+}
+
+// openTable reads data up to and including its header row. A nil table
+// means there is none; the reason is in p.
+func openTable[T string | []byte](data T, p *problems) (*tableScanner, *table) {
 	if len(data) >= len(bom) && string(data[:len(bom)]) == bom {
 		data = data[len(bom):]
 	}
 	if !checkStart(data, p) {
-		return nil
+		return nil, nil
 	}
 	cr, checkCells := records(data) // look for bad bytes cell by cell only if there are any
-	var t *table
-	rec := record{}
-	rows := 0
+	sc := &tableScanner{cr: cr, checkCells: checkCells}
 	for !p.full() {
-		cells, err := cr.Read()
-		if err == io.EOF {
+		more, long := sc.next(p)
+		if !more || long {
 			break
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				p.add(0, 0, "", fmt.Errorf("%w: %v", ErrSyntax, err))
-				break
-			}
-			why := pe.Err.Error()
-			if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-				why = "unterminated or stray quote (a quoted cell ends with \" and doubles quotes inside it)"
-			}
-			if pe.StartLine != pe.Line {
-				why += fmt.Sprintf("; the record began on line %d", pe.StartLine)
-			}
-			p.add(pe.Line, pe.Column, "", fmt.Errorf("%w: %s", ErrSyntax, why))
-			break // encoding/csv cannot resynchronise after a quoting error
+		cells := sc.rec.cells
+		if blank(cells) {
+			continue // blank lines before the header
 		}
-		if cap(rec.cols) < len(cells) {
-			rec.cols = make([]int, len(cells))
+		if len(cells) > MaxColumns {
+			p.addf(sc.rec.line, 0, "", ErrLimit, "header has %d columns (at most %d)", len(cells), MaxColumns)
+			return sc, nil
 		}
-		rec.cols = rec.cols[:len(cells)]
-		rec.cells = cells
-		long := false
-		for i := range cells {
-			rec.line, rec.cols[i] = cr.FieldPos(i)
-			if checkCells && !utf8.ValidString(cells[i]) {
-				badUTF8(p, rec.line, rec.cols[i], cells[i])
-			}
-			if len(cells[i]) > MaxCellBytes {
-				p.addf(rec.line, rec.cols[i], "", ErrLimit, "cell of %d bytes (at most %d)", len(cells[i]), MaxCellBytes)
-				long = true
-			}
-			cells[i] = strings.TrimSpace(cells[i])
+		t := &table{header: slices.Clone(cells), hcols: slices.Clone(sc.rec.cols), index: map[string]int{}}
+		t.setHeader(sc.rec.line, p)
+		return sc, t
+	}
+	if len(p.list) == 0 {
+		p.add(0, 0, "", fmt.Errorf("%w (want a header row and at least one deal)", ErrEmpty))
+	}
+	return sc, nil
+}
+
+// checkRows reports a table that has a header but, in all, no rows, when
+// nothing else is wrong.
+func checkRows(rows int, p *problems) {
+	if rows == 0 && len(p.list) == 0 {
+		p.add(2, 0, "", fmt.Errorf("%w (want at least one row after the header)", ErrNoRows))
+	}
+}
+
+// next reads the next record into sc.rec: more is false at the end of the
+// input or after a syntax error (reported: encoding/csv cannot
+// resynchronise), long is true when a cell is over MaxCellBytes (reported).
+func (sc *tableScanner) next(p *problems) (more, long bool) {
+	cells, err := sc.cr.Read()
+	if err == io.EOF {
+		return false, false
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if !errors.As(err, &pe) {
+			p.add(0, 0, "", fmt.Errorf("%w: %v", ErrSyntax, err))
+			return false, false
 		}
-		rec.line, _ = cr.FieldPos(0)
-		if long {
-			if t == nil {
-				return nil
-			}
-			continue
+		why := pe.Err.Error()
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			why = "unterminated or stray quote (a quoted cell ends with \" and doubles quotes inside it)"
 		}
-		if t == nil {
-			if blank(cells) {
-				continue // blank lines before the header
-			}
-			if len(cells) > MaxColumns {
-				p.addf(rec.line, 0, "", ErrLimit, "header has %d columns (at most %d)", len(cells), MaxColumns)
-				return nil
-			}
-			t = &table{header: append([]string(nil), cells...), hcols: append([]int(nil), rec.cols...), index: map[string]int{}}
-			t.setHeader(rec.line, p)
-			if !header(t) {
-				return t
-			}
-			continue
+		if pe.StartLine != pe.Line {
+			why += fmt.Sprintf("; the record began on line %d", pe.StartLine)
 		}
-		if len(cells) == 1 && cells[0] == "" {
+		p.add(pe.Line, pe.Column, "", fmt.Errorf("%w: %s", ErrSyntax, why))
+		return false, false
+	}
+	rec := &sc.rec
+	if cap(rec.cols) < len(cells) {
+		rec.cols = make([]int, len(cells))
+	}
+	rec.cols = rec.cols[:len(cells)]
+	rec.cells = cells
+	for i := range cells {
+		rec.line, rec.cols[i] = sc.cr.FieldPos(i)
+		if sc.checkCells && !utf8.ValidString(cells[i]) {
+			badUTF8(p, rec.line, rec.cols[i], cells[i])
+		}
+		if len(cells[i]) > MaxCellBytes {
+			p.addf(rec.line, rec.cols[i], "", ErrLimit, "cell of %d bytes (at most %d)", len(cells[i]), MaxCellBytes)
+			long = true
+		}
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	rec.line, _ = sc.cr.FieldPos(0)
+	return true, long
+}
+
+// rows calls row for every data row with as many fields as the header, up
+// to MaxRows, and returns how many there were.
+func (sc *tableScanner) rows(t *table, p *problems, row func(*table, *record)) int {
+	rows := 0
+	for !p.full() {
+		more, long := sc.next(p)
+		if !more {
+			break
+		}
+		cells := sc.rec.cells
+		if long || len(cells) == 1 && cells[0] == "" {
 			continue // a blank line
 		}
 		if len(cells) != len(t.header) {
-			p.addf(rec.line, 0, "", ErrFieldCount, "%d fields, header has %d", len(cells), len(t.header))
+			p.addf(sc.rec.line, 0, "", ErrFieldCount, "%d fields, header has %d", len(cells), len(t.header))
 			continue
 		}
 		if rows == MaxRows {
-			p.addf(rec.line, 0, "", ErrLimit, "more than %d rows", MaxRows)
+			p.addf(sc.rec.line, 0, "", ErrLimit, "more than %d rows", MaxRows)
 			break
 		}
 		rows++
-		row(t, &rec)
+		row(t, &sc.rec)
 	}
-	switch {
-	case t == nil && len(p.list) == 0:
-		p.add(0, 0, "", fmt.Errorf("%w (want a header row and at least one deal)", ErrEmpty))
-	case t != nil && rows == 0 && len(p.list) == 0:
-		p.add(2, 0, "", fmt.Errorf("%w (want at least one row after the header)", ErrNoRows))
-	}
-	return t
+	return rows
 }
+
+// split divides the rows still to read into at most n scanners over runs
+// of whole lines of at least minBytes each, to be read at the same time;
+// it returns sc itself when the input is read with encoding/csv (a quoted
+// cell may span lines) or too short to split.
+func (sc *tableScanner) split(n, minBytes int) []*tableScanner {
+	r, ok := sc.cr.(*plainReader)
+	if !ok {
+		return []*tableScanner{sc}
+	}
+	n = min(n, (len(r.s)-r.off)/max(minBytes, 1))
+	if n < 2 {
+		return []*tableScanner{sc}
+	}
+	var out []*tableScanner
+	off, line := r.off, r.line
+	for k := n; k > 1 && off < len(r.s); k-- {
+		end := off + (len(r.s)-off)/k
+		nl := strings.IndexByte(r.s[end:], '\n')
+		if nl < 0 {
+			break
+		}
+		end += nl + 1
+		out = append(out, &tableScanner{cr: &plainReader{s: r.s[:end], off: off, line: line}, checkCells: sc.checkCells})
+		line += strings.Count(r.s[off:end], "\n")
+		off = end
+	}
+	return append(out, &tableScanner{cr: &plainReader{s: r.s, off: off, line: line}, checkCells: sc.checkCells})
+}
+
+// lineBound is the number of lines left to read, an upper bound on the
+// rows.
+func (sc *tableScanner) lineBound() int {
+	r, ok := sc.cr.(*plainReader)
+	if !ok {
+		return MaxRows + 1
+	}
+	rest := r.s[r.off:]
+	n := strings.Count(rest, "\n")
+	if !strings.HasSuffix(rest, "\n") {
+		n++ // a last line without a line end
+	}
+	return n
+}
+
+// minSplitBytes is the least input per scanner that Read splits a file
+// into: below about 8,000 deals one pass is as quick.
+const minSplitBytes = 512 << 10
 
 // bom is the UTF-8 byte-order mark.
 const bom = "\xef\xbb\xbf"
