@@ -14,8 +14,9 @@ import (
 // (external.LoadData; its warnings go to stderr), and checks the columns
 // the flags name (checkColumns).
 func (o *options) readData() (*dataset.Data, error) {
-	beforeRead(o.data)
+	afterRead := beforeRead(o.data)
 	data, warnings, err := external.LoadData(o.data, o.dataFormat)
+	afterRead()
 	if err != nil {
 		return nil, err
 	}
@@ -24,9 +25,9 @@ func (o *options) readData() (*dataset.Data, error) {
 }
 
 // beforeRead is called with --data ("" for the embedded dataset) before it
-// is read: main sets it to budgetGC; tests that call run keep Go's
-// collector defaults.
-var beforeRead = func(path string) {}
+// is read, and its result after: main sets it to budgetGC; tests that call
+// run keep Go's collector defaults.
+var beforeRead = func(path string) (afterRead func()) { return func() {} }
 
 // warn prints a reader's warnings to stderr.
 func (o *options) warn(warnings []string) {

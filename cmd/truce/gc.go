@@ -7,17 +7,20 @@ import (
 )
 
 // One run of truce reads its input once, holds it in memory and exits.
-// With Go's default collector (GOGC=100) the collection starts when the heap
-// is a few megabytes and runs several times while the deals are read, each
-// time scanning the growing slice of deals: at 100,000 deals that is about a
-// fifth of an analysis command's time and most of its page faults. So, for
-// an input small enough that a whole run fits easily in gcBudget, the
-// command leaves collection off until the heap reaches gcBudget (Go's
-// memory limit; past it the collector runs as usually), and for a larger
-// input it keeps Go's default. A user's GOGC or GOMEMLIMIT always wins.
-// See "A Guide to the Go Garbage Collector", go.dev/doc/gc-guide.
+// With Go's default collector (GOGC=100) collection starts when the heap
+// is a few megabytes and runs while the deals are read, scanning the
+// slice of deals before the reader has written it: each of its pages is
+// then faulted in twice, and at 1,000,000 deals on two cores that was half
+// of the time. So the command turns collection off while it reads its
+// input (the deals read are kept anyway), and afterwards, for an input
+// small enough that a whole run fits easily in gcBudget, leaves it off
+// until the heap reaches gcBudget (Go's memory limit; past it the
+// collector runs as usual); for a larger input Go's default comes back. A
+// user's GOGC or GOMEMLIMIT always wins. See "A Guide to the Go Garbage
+// Collector", go.dev/doc/gc-guide.
 const (
-	// gcBudget is the heap a run may reach before the first collection.
+	// gcBudget is the heap a run on a small input may reach before the
+	// first collection.
 	gcBudget = 512 << 20
 	// gcBudgetInput is the largest input that runs under gcBudget: about
 	// 190,000 deals of cmd/genbig; an analysis command at 100,000 (7 MB)
@@ -25,20 +28,34 @@ const (
 	gcBudgetInput = 12 << 20
 )
 
-// gcPlan returns the collector settings (debug.SetGCPercent,
-// debug.SetMemoryLimit) for an input of size bytes (-1: unknown), given the
-// environment: ok is false when the defaults stay.
-func gcPlan(size int64, getenv func(string) string) (percent int, limit int64, ok bool) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" || size < 0 || size > gcBudgetInput {
-		return 100, math.MaxInt64, false
+// gcSetting is a collector setting: debug.SetGCPercent and
+// debug.SetMemoryLimit.
+type gcSetting struct {
+	percent int
+	limit   int64
+}
+
+// gcDefault is Go's default.
+var gcDefault = gcSetting{100, math.MaxInt64}
+
+// gcPlan returns the collector settings while an input of size bytes (-1:
+// unknown, as for a pipe) is read and for the rest of the run, given the
+// environment; ok is false when Go's defaults stay throughout.
+func gcPlan(size int64, getenv func(string) string) (read, rest gcSetting, ok bool) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return gcDefault, gcDefault, false
 	}
-	return -1, gcBudget, true
+	read, rest = gcSetting{-1, math.MaxInt64}, gcDefault
+	if size >= 0 && size <= gcBudgetInput {
+		rest = gcSetting{-1, gcBudget}
+	}
+	return read, rest, true
 }
 
 // budgetGC applies gcPlan to the input file at path ("" is the embedded
-// dataset). main has readData call it (beforeRead); tests that call run keep
-// Go's defaults.
-func budgetGC(path string) {
+// dataset) and returns the function to call once it is read. main has
+// readData call it (beforeRead); tests that call run keep Go's defaults.
+func budgetGC(path string) (afterRead func()) {
 	size := int64(0)
 	if path != "" {
 		size = -1
@@ -46,8 +63,14 @@ func budgetGC(path string) {
 			size = st.Size()
 		}
 	}
-	if percent, limit, ok := gcPlan(size, os.Getenv); ok {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
+	read, rest, ok := gcPlan(size, os.Getenv)
+	if !ok {
+		return func() {}
 	}
+	apply := func(s gcSetting) {
+		debug.SetMemoryLimit(s.limit)
+		debug.SetGCPercent(s.percent)
+	}
+	apply(read)
+	return func() { apply(rest) }
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"testing"
 )
 
@@ -16,26 +15,27 @@ func TestGCPlan(t *testing.T) {
 			return ""
 		}
 	}
+	off := gcSetting{-1, gcDefault.limit}
+	budget := gcSetting{-1, gcBudget}
 	for _, tc := range []struct {
-		name    string
-		size    int64
-		getenv  func(string) string
-		percent int
-		limit   int64
-		ok      bool
+		name       string
+		size       int64
+		getenv     func(string) string
+		read, rest gcSetting
+		ok         bool
 	}{
-		{"embedded dataset", 0, env(), -1, gcBudget, true},
-		{"100,000 deals", 7 << 20, env(), -1, gcBudget, true},
-		{"at the largest input", gcBudgetInput, env(), -1, gcBudget, true},
-		{"above it", gcBudgetInput + 1, env(), 100, math.MaxInt64, false},
-		{"unknown size (a pipe)", -1, env(), 100, math.MaxInt64, false},
-		{"user's GOGC", 1 << 20, env("GOGC", "50"), 100, math.MaxInt64, false},
-		{"user's GOMEMLIMIT", 1 << 20, env("GOMEMLIMIT", "1GiB"), 100, math.MaxInt64, false},
+		{"embedded dataset", 0, env(), off, budget, true},
+		{"100,000 deals", 7 << 20, env(), off, budget, true},
+		{"at the largest input", gcBudgetInput, env(), off, budget, true},
+		{"above it", gcBudgetInput + 1, env(), off, gcDefault, true},
+		{"unknown size (a pipe)", -1, env(), off, gcDefault, true},
+		{"user's GOGC", 1 << 20, env("GOGC", "50"), gcDefault, gcDefault, false},
+		{"user's GOMEMLIMIT", 1 << 20, env("GOMEMLIMIT", "1GiB"), gcDefault, gcDefault, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			percent, limit, ok := gcPlan(tc.size, tc.getenv)
-			if percent != tc.percent || limit != tc.limit || ok != tc.ok {
-				t.Errorf("gcPlan(%d) = %d, %d, %v; want %d, %d, %v", tc.size, percent, limit, ok, tc.percent, tc.limit, tc.ok)
+			read, rest, ok := gcPlan(tc.size, tc.getenv)
+			if read != tc.read || rest != tc.rest || ok != tc.ok {
+				t.Errorf("gcPlan(%d) = %v, %v, %v; want %v, %v, %v", tc.size, read, rest, ok, tc.read, tc.rest, tc.ok)
 			}
 		})
 	}
