@@ -98,9 +98,9 @@ type Concessions struct {
 }
 
 // RankCorrelation is Spearman's rho and Kendall's tau-b with permutation
-// p-values, over N deals. Above MaxRankPermN deals SpearmanPerm holds the
-// t approximation (Approx) and KendallPerm.P is NaN; KendallPerm.P is also
-// NaN where it was not asked for.
+// p-values, over N deals. Above MaxRankPermN deals they hold the
+// large-sample approximations instead (Approx). KendallPerm.P is NaN where
+// it was not asked for.
 type RankCorrelation struct {
 	N                         int
 	Spearman, Kendall         float64
@@ -121,9 +121,12 @@ func rankCorrelation(x, y []float64, kendallP bool) (RankCorrelation, error) {
 		return rc, err
 	}
 	if len(x) > MaxRankPermN {
-		rc.SpearmanPerm = PermResult{P: SpearmanTApprox(rc.Spearman, len(x)), Observed: rc.Spearman, Approx: true}
-		rc.Kendall, err = KendallTauB(x, y)
-		return rc, err
+		rc.SpearmanPerm = PermResult{P: SpearmanTApprox(rc.Spearman, len(x)), Observed: rc.Spearman, Approx: true, approx: "t approximation"}
+		if rc.Kendall, err = KendallTauB(x, y); err != nil || !kendallP {
+			return rc, err
+		}
+		rc.KendallPerm = PermResult{P: KendallZApprox(x, y, rc.Kendall), Observed: rc.Kendall, Approx: true, approx: "normal approximation"}
+		return rc, nil
 	}
 	if rc.SpearmanPerm, err = PermutationCorrelation(midRanks(x), midRanks(y), pearson, permOptions); err != nil {
 		return rc, err
@@ -356,10 +359,10 @@ func ConcessionTable(c *Concessions) *Table {
 	t.Typed = UniqueWarnings(t.Typed)
 	t.Warnings = GatherWarnings(t.Typed)
 	t.Notes = append(t.Notes, eraSentence(c.Era), perConcessionSentence(c.PerConcession),
-		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (permutation p %s, %s), Kendall tau-b %s (p %s); it leaves out every deal still in force.",
-			c.Ended.N, fmtNum(c.Ended.Spearman, 2), FormatPermP(c.Ended.SpearmanPerm), c.Ended.SpearmanPerm.Method(), fmtNum(c.Ended.Kendall, 2), FormatPermP(c.Ended.KendallPerm)),
-		fmt.Sprintf("Over all %d deals, with censored durations treated as durations: rho %s (permutation p %s), tau-b %s. Not a valid test (a censored time is not a duration; deals whose end is unknown enter with short censored times); the Cox model on the number of concessions above is the valid measure.",
-			c.All.N, fmtNum(c.All.Spearman, 2), FormatPermP(c.All.SpearmanPerm), fmtNum(c.All.Kendall, 2)))
+		fmt.Sprintf("Rank correlation of the number of state concessions with days, over the %d deals that broke down: Spearman rho %s (%s %s, %s), Kendall tau-b %s (p %s); it leaves out every deal still in force.",
+			c.Ended.N, fmtNum(c.Ended.Spearman, 2), c.Ended.SpearmanPerm.pName(), FormatPermP(c.Ended.SpearmanPerm), c.Ended.SpearmanPerm.Method(), fmtNum(c.Ended.Kendall, 2), FormatPermP(c.Ended.KendallPerm)),
+		fmt.Sprintf("Over all %d deals, with censored durations treated as durations: rho %s (%s %s), tau-b %s. Not a valid test (a censored time is not a duration; deals whose end is unknown enter with short censored times); the Cox model on the number of concessions above is the valid measure.",
+			c.All.N, fmtNum(c.All.Spearman, 2), c.All.SpearmanPerm.pName(), FormatPermP(c.All.SpearmanPerm), fmtNum(c.All.Kendall, 2)))
 	return t
 }
 

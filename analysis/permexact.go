@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -37,12 +38,21 @@ func (r PermResult) MonteCarloSE() float64 {
 // large-sample approximation, "t approximation".
 func (r PermResult) Method() string {
 	if r.Approx {
-		return "t approximation"
+		return cmp.Or(r.approx, "large-sample approximation")
 	}
 	if r.Exact {
 		return fmt.Sprintf("exact over %d arrangements", r.Rounds)
 	}
 	return fmt.Sprintf("Monte Carlo, %d draws, standard error %.2g", r.Rounds, r.MonteCarloSE())
+}
+
+// pName names the p-value in a sentence: "permutation p", or "p" where
+// it is a large-sample approximation.
+func (r PermResult) pName() string {
+	if r.Approx {
+		return "p"
+	}
+	return "permutation p"
 }
 
 // FormatPermP formats a permutation p-value for people with no more

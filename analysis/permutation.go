@@ -36,6 +36,8 @@ type PermResult struct {
 	Rounds   int     // arrangements enumerated (Exact) or random permutations drawn
 	Approx   bool    // P is a large-sample approximation, not a permutation p
 	Warnings []string
+
+	approx string // which approximation, for Method
 }
 
 const (

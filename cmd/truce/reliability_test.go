@@ -133,7 +133,7 @@ func keys(m map[string]int64) []string {
 // folder holds one whole briefing (issue 14, item 9).
 func TestReportConcurrent(t *testing.T) {
 	bin := buildTruce(t)
-	big := bigCSV(t, 300)
+	big := bigCSV(t, 3000) // a report of a few seconds: still writing when the second starts
 	dir := filepath.Join(t.TempDir(), "out")
 	first := exec.Command(bin, "report", "-o", dir, "--data", big)
 	var firstOut bytes.Buffer
@@ -246,7 +246,7 @@ func TestReportByColumnWithSlash(t *testing.T) {
 // (issue 14, item 8).
 func TestReportSignal(t *testing.T) {
 	bin := buildTruce(t)
-	big := bigCSV(t, 300)
+	big := bigCSV(t, 3000) // a report of a few seconds: still running when signalled
 	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
 		parent := t.TempDir()
 		dir := filepath.Join(parent, "new")
