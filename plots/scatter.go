@@ -264,8 +264,8 @@ func extremeLabels(points []Point, max int) (keep []bool, limited bool) {
 // p-value in the emptiest corner. Points with the same count and nearly the
 // same duration are spread sideways. rho and p come from the caller (e.g.
 // analysis.Spearman and its permutation or large-sample p-value) and were
-// computed over n deals,
-// which may be fewer than the points shown; NaN prints as not available.
+// computed over n deals, which may be fewer than the points shown; NaN
+// prints as not available.
 // A point with an empty Label is drawn but not labelled.
 func ConcessionScatter(points []Point, rho, p float64, n int, meta Meta) (*plot.Plot, error) {
 	if len(points) == 0 {
