@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/base64"
+	"encoding/binary"
+	stdadler32 "hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -316,27 +318,101 @@ func TestSubsetTTF(t *testing.T) {
 }
 
 // TestPNGEncoding checks the PNG writer: the decoded pixels equal the
-// drawn ones, with few colours and with many.
+// drawn ones, and the zlib stream's Adler-32 checksum is right (checked by
+// compress/zlib at the end of the stream), for images with few colours and
+// with many, rows equal to the row above, rows that differ in one pixel,
+// long runs of equal pixels, and an odd width (the tail of the two-pixel
+// steps).
 func TestPNGEncoding(t *testing.T) {
-	for _, ncol := range []int{1, 2, 256, 257} {
-		img := image.NewRGBA(image.Rect(0, 0, 40, 30))
-		for i := 0; i < 40*30; i++ {
-			k := i % ncol
-			img.Pix[4*i], img.Pix[4*i+1], img.Pix[4*i+2], img.Pix[4*i+3] = uint8(k), uint8(k>>8), 7, 255
-		}
-		var buf bytes.Buffer
-		if err := encodePNG(&buf, img); err != nil {
-			t.Fatal(err)
-		}
-		got, err := png.Decode(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := 0; i < 40*30; i++ {
-			x, y := i%40, i/40
-			if c := color.RGBAModel.Convert(got.At(x, y)); c != img.At(x, y) {
-				t.Fatalf("%d colours: pixel %d,%d = %v, want %v", ncol, x, y, c, img.At(x, y))
+	type pattern func(x, y int) (r, g, b uint8)
+	for name, tc := range map[string]struct {
+		w, h int
+		px   pattern
+	}{
+		"one colour":  {40, 30, func(x, y int) (uint8, uint8, uint8) { return 0, 0, 7 }},
+		"256 colours": {40, 30, func(x, y int) (uint8, uint8, uint8) { k := (y*40 + x) % 256; return uint8(k), 0, 7 }},
+		"257 colours": {40, 30, func(x, y int) (uint8, uint8, uint8) { k := (y*40 + x) % 257; return uint8(k), uint8(k >> 8), 7 }},
+		"equal rows":  {41, 30, func(x, y int) (uint8, uint8, uint8) { return uint8(x), uint8(3 * x), 9 }},
+		"one pixel differs": {41, 30, func(x, y int) (uint8, uint8, uint8) {
+			if x == y {
+				return 255, 0, 0
 			}
+			return 255, 255, 255
+		}},
+		"bands and runs": {1601, 200, func(x, y int) (uint8, uint8, uint8) {
+			if y%7 == 0 && x > 100 && x < 900 {
+				return uint8(y), uint8(x), 0
+			}
+			return 250, 250, uint8(y / 50)
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			img := image.NewRGBA(image.Rect(0, 0, tc.w, tc.h))
+			for y := range tc.h {
+				for x := range tc.w {
+					r, g, b := tc.px(x, y)
+					img.SetRGBA(x, y, color.RGBA{r, g, b, 255})
+				}
+			}
+			var buf bytes.Buffer
+			if err := encodePNG(&buf, img); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.ReadAll(mustZlib(t, idat(t, buf.Bytes()))); err != nil {
+				t.Fatalf("zlib stream: %v", err)
+			}
+			got, err := png.Decode(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for y := range tc.h {
+				for x := range tc.w {
+					if c := color.RGBAModel.Convert(got.At(x, y)); c != img.At(x, y) {
+						t.Fatalf("pixel %d,%d = %v, want %v", x, y, c, img.At(x, y))
+					}
+				}
+			}
+		})
+	}
+}
+
+// idat returns the concatenated IDAT data of a PNG file.
+func idat(t *testing.T, png []byte) []byte {
+	var out []byte
+	for p := png[8:]; len(p) >= 12; {
+		n := int(binary.BigEndian.Uint32(p))
+		if string(p[4:8]) == "IDAT" {
+			out = append(out, p[8:8+n]...)
+		}
+		p = p[12+n:]
+	}
+	if len(out) == 0 {
+		t.Fatal("no IDAT chunk")
+	}
+	return out
+}
+
+func mustZlib(t *testing.T, data []byte) io.Reader {
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("zlib header: %v", err)
+	}
+	return r
+}
+
+// TestAdler32 checks the checksum with its run-of-zeros step against
+// hash/adler32, across the 5,552-byte blocks it reduces in.
+func TestAdler32(t *testing.T) {
+	data := make([]byte, 3*5552+13)
+	for i := range data {
+		if i%1000 > 600 {
+			data[i] = byte(i * 7)
+		}
+	}
+	for _, cut := range []int{0, 1, 8, 5551, 5552, 5553, len(data)} {
+		got := adler32(1).update(data[:cut]).update(data[cut:])
+		if want := stdadler32.Checksum(data); uint32(got) != want {
+			t.Errorf("split at %d: %#x, want %#x", cut, uint32(got), want)
 		}
 	}
 }

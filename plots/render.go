@@ -60,7 +60,9 @@ func Render(w io.Writer, p *plot.Plot, format string, opt RenderOptions) error {
 	var c vg.CanvasWriterTo
 	switch format {
 	case "png":
-		c = newPNGCanvas(wd, ht, dpi)
+		pc := newPNGCanvas(wd, ht, dpi)
+		defer pc.release()
+		c = pc
 	case "svg":
 		c = newSVGCanvas(wd, ht)
 	case "pdf":

@@ -14,7 +14,7 @@ import (
 // (external.LoadData; its warnings go to stderr), and checks the columns
 // the flags name (checkColumns).
 func (o *options) readData() (*dataset.Data, error) {
-	afterRead := beforeRead(o.data)
+	afterRead := beforeRead()
 	data, warnings, err := external.LoadData(o.data, o.dataFormat)
 	afterRead()
 	if err != nil {
@@ -24,10 +24,10 @@ func (o *options) readData() (*dataset.Data, error) {
 	return data, o.checkColumns(data.Deals)
 }
 
-// beforeRead is called with --data ("" for the embedded dataset) before it
-// is read, and its result after: main sets it to budgetGC; tests that call
-// run keep Go's collector defaults.
-var beforeRead = func(path string) (afterRead func()) { return func() {} }
+// beforeRead is called before the input is read, and its result after:
+// main sets it to gcOffWhileReading; tests that call run keep Go's
+// collector defaults.
+var beforeRead = func() (afterRead func()) { return func() {} }
 
 // warn prints a reader's warnings to stderr.
 func (o *options) warn(warnings []string) {

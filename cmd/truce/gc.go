@@ -3,74 +3,86 @@ package main
 import (
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
 // One run of truce reads its input once, holds it in memory and exits.
 // With Go's default collector (GOGC=100) collection starts when the heap
-// is a few megabytes and runs while the deals are read, scanning the
-// slice of deals before the reader has written it: each of its pages is
-// then faulted in twice, and at 1,000,000 deals on two cores that was half
-// of the time. So the command turns collection off while it reads its
-// input (the deals read are kept anyway), and afterwards, for an input
-// small enough that a whole run fits easily in gcBudget, leaves it off
-// until the heap reaches gcBudget (Go's memory limit; past it the
-// collector runs as usual); for a larger input Go's default comes back. A
-// user's GOGC or GOMEMLIMIT always wins. See "A Guide to the Go Garbage
-// Collector", go.dev/doc/gc-guide.
-const (
-	// gcBudget is the heap a run on a small input may reach before the
-	// first collection.
-	gcBudget = 512 << 20
-	// gcBudgetInput is the largest input that runs under gcBudget: about
-	// 190,000 deals of cmd/genbig; an analysis command at 100,000 (7 MB)
-	// allocates under 200 MB in all.
-	gcBudgetInput = 12 << 20
-)
+// is a few megabytes and runs again and again as it grows: while the
+// deals are read it scans the slice of deals before the reader has
+// written it, so that each of its pages is faulted in twice (the second
+// time with a TLB shootdown on every core); at 1,000,000 deals on two
+// cores that was half of the time. Yet nearly everything the reader
+// allocates is kept. So the command collects as little as it safely can:
+//
+//   - none while it reads its input;
+//   - then, if what it read is under half of gcBudget, none until the heap
+//     reaches gcBudget (Go's memory limit, with GOGC off), and Go's
+//     default again once a collection finds more than half of gcBudget
+//     live (so that it never collects over and over near the limit);
+//   - else Go's default.
+//
+// At 100,000 deals an analysis command (about 100 MB read, under 200 MB
+// allocated in all) then runs without a collection. A user's GOGC or
+// GOMEMLIMIT always wins. See "A Guide to the Go Garbage Collector",
+// go.dev/doc/gc-guide.
+const gcBudget = 512 << 20
 
-// gcSetting is a collector setting: debug.SetGCPercent and
-// debug.SetMemoryLimit.
-type gcSetting struct {
-	percent int
-	limit   int64
+// mayTuneGC reports whether the command may change the collector's
+// settings: not when the user set GOGC or GOMEMLIMIT.
+func mayTuneGC(getenv func(string) string) bool {
+	return getenv("GOGC") == "" && getenv("GOMEMLIMIT") == ""
 }
 
-// gcDefault is Go's default.
-var gcDefault = gcSetting{100, math.MaxInt64}
-
-// gcPlan returns the collector settings while an input of size bytes (-1:
-// unknown, as for a pipe) is read and for the rest of the run, given the
-// environment; ok is false when Go's defaults stay throughout.
-func gcPlan(size int64, getenv func(string) string) (read, rest gcSetting, ok bool) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
-		return gcDefault, gcDefault, false
-	}
-	read, rest = gcSetting{-1, math.MaxInt64}, gcDefault
-	if size >= 0 && size <= gcBudgetInput {
-		rest = gcSetting{-1, gcBudget}
-	}
-	return read, rest, true
-}
-
-// budgetGC applies gcPlan to the input file at path ("" is the embedded
-// dataset) and returns the function to call once it is read. main has
-// readData call it (beforeRead); tests that call run keep Go's defaults.
-func budgetGC(path string) (afterRead func()) {
-	size := int64(0)
-	if path != "" {
-		size = -1
-		if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-			size = st.Size()
-		}
-	}
-	read, rest, ok := gcPlan(size, os.Getenv)
-	if !ok {
+// gcOffWhileReading turns collection off (if mayTuneGC) and returns the
+// function to call once the input is read. main has readData call it
+// (beforeRead); tests that call run keep Go's defaults.
+func gcOffWhileReading() (afterRead func()) {
+	if !mayTuneGC(os.Getenv) {
 		return func() {}
 	}
-	apply := func(s gcSetting) {
-		debug.SetMemoryLimit(s.limit)
-		debug.SetGCPercent(s.percent)
+	debug.SetGCPercent(-1)
+	return func() {
+		if heapBytes("/memory/classes/heap/objects:bytes") > gcBudget/2 {
+			gcDefault()
+			return
+		}
+		debug.SetMemoryLimit(gcBudget)
+		watchLiveHeap(gcBudget / 2)
 	}
-	apply(read)
-	return func() { apply(rest) }
+}
+
+// gcDefault restores Go's default collector: GOGC=100, no memory limit.
+func gcDefault() {
+	debug.SetMemoryLimit(math.MaxInt64)
+	debug.SetGCPercent(100)
+}
+
+// watchLiveHeap calls gcDefault after the first collection that finds
+// more than max bytes live. It runs after each collection as the cleanup
+// of an object that is unreachable from the start.
+func watchLiveHeap(max uint64) {
+	runtime.AddCleanup(&gcCycle{}, func(max uint64) {
+		if heapBytes("/gc/heap/live:bytes") > max {
+			gcDefault()
+			return
+		}
+		watchLiveHeap(max)
+	}, max)
+}
+
+// gcCycle is the object watchLiveHeap's cleanup hangs on; the pointer keeps
+// it out of the tiny allocator, whose blocks may never be collected.
+type gcCycle struct{ _ *byte }
+
+// heapBytes reads a runtime/metrics figure in bytes (0 if it is missing).
+func heapBytes(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }

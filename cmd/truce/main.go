@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	beforeRead = budgetGC
+	beforeRead = gcOffWhileReading
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	if err == nil {
 		return
