@@ -8,9 +8,11 @@ import (
 	stdadler32 "hash/adler32"
 	"image"
 	"image/color"
+	imgdraw "image/draw"
 	"image/png"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -414,6 +416,39 @@ func TestAdler32(t *testing.T) {
 		if want := stdadler32.Checksum(data); uint32(got) != want {
 			t.Errorf("split at %d: %#x, want %#x", cut, uint32(got), want)
 		}
+	}
+	for _, n := range []int{0, 1, 7, 5552, 100000} {
+		got := adler32(1).update(data[:700]).zeros(n)
+		if want := stdadler32.Checksum(append(slices.Clone(data[:700]), make([]byte, n)...)); uint32(got) != want {
+			t.Errorf("%d zeros: %#x, want %#x", n, uint32(got), want)
+		}
+	}
+}
+
+// TestOpaque compares opaque with image.RGBA.Opaque on images with one
+// translucent pixel in each place that matters: the first row, a row
+// equal to the one above but for that pixel, the last pixel of an odd
+// width.
+func TestOpaque(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		x, y int // the translucent pixel; -1: none
+	}{
+		{"opaque", -1, -1},
+		{"first row", 3, 0},
+		{"repeated row", 10, 5},
+		{"last pixel", 40, 9},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			img := image.NewRGBA(image.Rect(0, 0, 41, 10))
+			imgdraw.Draw(img, img.Bounds(), image.White, image.Point{}, imgdraw.Src)
+			if tc.x >= 0 {
+				img.SetRGBA(tc.x, tc.y, color.RGBA{0, 0, 0, 128})
+			}
+			if got, want := opaque(img), img.Opaque(); got != want {
+				t.Errorf("opaque = %v, image.RGBA.Opaque = %v", got, want)
+			}
+		})
 	}
 }
 
