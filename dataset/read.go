@@ -246,10 +246,9 @@ func (part *dealPart) read(sc *tableScanner, t *table, present []binding, strict
 // into p in file order (those of one line in the order one pass finds
 // them: the cells', then the duplicate id's).
 func mergeParts(all []Deal, parts []dealPart, p *problems) ([]Deal, []record, int) {
-	deals := all[:0]
 	var kept []record
 	var found Errors
-	rows, end := 0, 0
+	rows, n, end := 0, 0, 0
 	seen := make(map[string]int, len(all))
 	for k := range parts {
 		part := &parts[k]
@@ -269,23 +268,29 @@ func mergeParts(all []Deal, parts []dealPart, p *problems) ([]Deal, []record, in
 		}
 		found = append(found, mergeByLine(part.p.list, dups)...)
 		end = part.first + len(part.deals)
+		if len(drop) == 0 && n == part.first { // in place already
+			n += len(part.deals)
+			kept = append(kept, part.kept...)
+			continue
+		}
 		for i := range part.deals {
 			if drop[i] {
 				continue
 			}
-			deals = append(deals, part.deals[i]) // in place when nothing before was dropped
+			all[n] = part.deals[i]
+			n++
 			if part.kept != nil {
 				kept = append(kept, part.kept[i])
 			}
 		}
 	}
-	if end > len(deals) {
-		clear(deals[len(deals):end]) // the stale copies of moved deals
+	if end > n {
+		clear(all[n:end]) // the stale copies of moved deals
 	}
 	for _, e := range found {
 		p.add(e.Line, e.Column, e.Field, e.Err)
 	}
-	return deals, kept, rows
+	return all[:n], kept, rows
 }
 
 // mergeByLine merges two lists of problems in line order, a's before b's
