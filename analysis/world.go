@@ -108,12 +108,12 @@ func WorldGroups(truce []dataset.Deal, asOf dataset.Date, eth, pad *external.Dat
 		groups = append(groups,
 			worldGroup(WorldEthPrioAll, "ETH/PRIO: all ceasefires", unit, eth.Deals, eth.Coverage, o, all),
 			worldGroup(WorldEthPrioAsia, "ETH/PRIO: Asia", unit, eth.Deals, eth.Coverage, o, func(d *dataset.Deal) bool { return d.Region == "Asia" }),
-			worldGroup(WorldEthPrioPakistan, "ETH/PRIO: Pakistan", unit, eth.Deals, eth.Coverage, o, func(d *dataset.Deal) bool { return d.Attrs["country"] == "Pakistan" }))
+			worldGroup(WorldEthPrioPakistan, "ETH/PRIO: Pakistan", unit, eth.Deals, eth.Coverage, o, func(d *dataset.Deal) bool { return d.Attrs.Value("country") == "Pakistan" }))
 	}
 	if pad != nil {
 		groups = append(groups, worldGroup(WorldUCDPIntrastate, "UCDP PAD: intrastate agreements",
 			"written agreements between primary warring parties on the incompatibility", pad.Deals, pad.Coverage, o,
-			func(d *dataset.Deal) bool { return d.Attrs["conflict_type"] == "intrastate" }))
+			func(d *dataset.Deal) bool { return d.Attrs.Value("conflict_type") == "intrastate" }))
 	}
 	for _, g := range groups {
 		if len(g.Times) == 0 {
@@ -151,8 +151,8 @@ func withOutcome(d dataset.Deal, o WorldOutcome) dataset.Deal {
 		d.EndType = dataset.EndTypeBreakdown
 		return d
 	}
-	if d.End.IsZero() && d.Attrs["end_date"] != "" {
-		if end, err := dataset.ParseDate(d.Attrs["end_date"]); err == nil {
+	if d.End.IsZero() && d.Attrs.Value("end_date") != "" {
+		if end, err := dataset.ParseDate(d.Attrs.Value("end_date")); err == nil {
 			d.End, d.EndType, d.LastSeen = end, dataset.EndTypeBreakdown, dataset.Date{}
 		}
 	}

@@ -88,7 +88,7 @@ func TestCompareWorldMatchesR(t *testing.T) {
 // days (0: no end), of the given end type and kind.
 func worldDeal(id string, kind dataset.Kind, days int, endType dataset.EndType, attrs map[string]string) dataset.Deal {
 	start := dataset.MustDate("2000-01-01")
-	d := dataset.Deal{ID: id, Kind: kind, Start: start, EndType: endType, Attrs: attrs}
+	d := dataset.Deal{ID: id, Kind: kind, Start: start, EndType: endType, Attrs: dataset.MakeAttrs(attrs)}
 	if days > 0 {
 		d.End = dataset.MustDate(time.Date(2000, 1, 1+days, 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
 	} else if endType == dataset.EndTypeUnknown {

@@ -255,5 +255,5 @@ func Value(d *Deal, name string) string {
 	case "start_year":
 		return fmt.Sprint(d.Start.Y)
 	}
-	return d.Attrs[name]
+	return d.Attrs.Value(name)
 }

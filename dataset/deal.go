@@ -43,7 +43,7 @@ type Deal struct {
 
 	// Attrs holds the columns of a user's CSV that are not dataset columns,
 	// by column name, so the analysis can group or regress on them.
-	Attrs map[string]string
+	Attrs Attrs
 
 	// Line is the line of the file the deal was read from (0 if built in code).
 	Line int

@@ -2,8 +2,6 @@ package dataset
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 )
 
@@ -25,8 +23,8 @@ func (d *Data) Describe(id string, asOf Date) (string, bool) {
 			fmt.Fprintf(&b, "  %-21s %s\n", col, v)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(deal.Attrs)) {
-		fmt.Fprintf(&b, "  %-21s %s\n", k, deal.Attrs[k])
+	for k, v := range deal.Attrs.All() {
+		fmt.Fprintf(&b, "  %-21s %s\n", k, v)
 	}
 	if dur, ok := deal.Duration(asOf); ok {
 		fmt.Fprintf(&b, "  %-21s %s (to %s, %s)\n", "days", dur, dur.Until, dur.Basis)

@@ -201,19 +201,21 @@ func (b *frameBuilder) series(name string) (series.Series, bool) {
 	if c, ok := strings.CutPrefix(name, "commits:"); ok && slices.Contains(Commitments(), c) {
 		return bools(func(d *Deal, _ int) bool { return d.Commits(c) }), true
 	}
-	for k := range deals {
-		if _, ok := deals[k].Attrs[name]; ok {
-			return attrSeries(deals, name), true
-		}
+	if hasAttr(deals, name) {
+		return attrSeries(deals, name), true
 	}
 	return series.Series{}, false
 }
 
+// attrNames returns the names of the deals' attributes, sorted.
 func attrNames(deals []Deal) []string {
 	var names []string
 	seen := map[string]bool{}
 	for i := range deals {
-		for k := range deals[i].Attrs {
+		if i > 0 && deals[i].Attrs.sharesNames(deals[i-1].Attrs) {
+			continue // the deals of one file
+		}
+		for _, k := range deals[i].Attrs.names {
 			if !seen[k] {
 				seen[k] = true
 				names = append(names, k)
@@ -230,7 +232,7 @@ func attrSeries(deals []Deal, name string) series.Series {
 	floats := make([]float64, len(deals))
 	numeric := true
 	for i := range deals {
-		v := deals[i].Attrs[name]
+		v := deals[i].Attrs.Value(name)
 		if v == "" {
 			floats[i] = math.NaN()
 			continue
@@ -247,7 +249,7 @@ func attrSeries(deals []Deal, name string) series.Series {
 	}
 	strs := make([]string, len(deals))
 	for i := range deals {
-		strs[i] = deals[i].Attrs[name]
+		strs[i] = deals[i].Attrs.Value(name)
 	}
 	return series.New(strs, series.String, name)
 }

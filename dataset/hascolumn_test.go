@@ -5,7 +5,7 @@ import "testing"
 // TestHasColumn checks the columns a command's --by, --strata and
 // --covariates may name.
 func TestHasColumn(t *testing.T) {
-	deals := []Deal{{ID: "a", Attrs: map[string]string{"region": "north"}}, {ID: "b"}}
+	deals := []Deal{{ID: "a", Attrs: MakeAttrs(map[string]string{"region": "north"})}, {ID: "b"}}
 	for _, tc := range []struct {
 		col  string
 		want bool

@@ -80,7 +80,7 @@ func TestReadKeepsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := deals[0].Attrs["grp"] + " " + deals[1].Attrs["grp"]; got != "nan other" {
+	if got := deals[0].Attrs.Value("grp") + " " + deals[1].Attrs.Value("grp"); got != "nan other" {
 		t.Errorf("grp = %q, want \"nan other\"", got)
 	}
 	if s := attrSeries(deals, "grp"); s.Type() != "string" {

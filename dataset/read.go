@@ -145,11 +145,16 @@ func parseDeals[T string | []byte](data T, strict bool, p *problems, parts, minB
 			present = append(present, binding{&columns[i], j})
 		}
 	}
-	var extra []attrColumn
+	var extra []attrColumn // in name order, as Attrs keeps them
 	for i, h := range t.header {
 		if h != "" && !columnSet[h] && t.index[h] == i {
 			extra = append(extra, attrColumn{name: h, i: i, numeric: true})
 		}
+	}
+	slices.SortFunc(extra, func(a, b attrColumn) int { return strings.Compare(a.name, b.name) })
+	names := make([]string, len(extra)) // shared by every deal's Attrs
+	for k, a := range extra {
+		names[k] = a.name
 	}
 	// One deal per line at most: allocate once rather than grow a slice of
 	// large structs (BenchmarkReadBig100k); each part fills its own stretch.
@@ -172,6 +177,7 @@ func parseDeals[T string | []byte](data T, strict bool, p *problems, parts, minB
 		part.ids = make([]rowID, 0, size)
 		part.p = &problems{file: p.file}
 		part.extra = slices.Clone(extra)
+		part.attrs = attrBlock{names: names, values: make([]string, size*len(names))}
 		first += size
 		wg.Add(1)
 		go func() {
@@ -203,6 +209,22 @@ type dealPart struct {
 	rows  int
 	p     *problems
 	extra []attrColumn
+	attrs attrBlock
+}
+
+// attrBlock holds the Attrs values of a part's deals in one allocation,
+// len(names) for each deal slot.
+type attrBlock struct {
+	names, values []string
+}
+
+// at is the empty Attrs of the deal in slot i.
+func (b attrBlock) at(i int) Attrs {
+	if len(b.names) == 0 {
+		return Attrs{}
+	}
+	k := len(b.names)
+	return Attrs{names: b.names, values: b.values[i*k : (i+1)*k : (i+1)*k]}
 }
 
 // rowID is the id of one data row, where it is, and its deal's index in the
@@ -226,7 +248,7 @@ func (part *dealPart) read(sc *tableScanner, t *table, present []binding, strict
 		full[i].Line = 0
 	}
 	part.rows = sc.rows(t, part.p, func(t *table, rec *record) {
-		part.deals = append(part.deals, Deal{})
+		part.deals = append(part.deals, Deal{Attrs: part.attrs.at(len(part.deals))})
 		d := &part.deals[len(part.deals)-1]
 		ok := parseDeal(d, rec, present, part.extra, strict, t, part.p)
 		id := rowID{id: d.ID, line: rec.line, col: rec.cols[idCol], deal: len(part.deals) - 1}
@@ -342,11 +364,10 @@ func parseDeal(d *Deal, rec *record, present []binding, extra []attrColumn, stri
 		}
 	}
 	if len(extra) > 0 {
-		d.Attrs = make(map[string]string, len(extra))
 		for k := range extra {
 			a := &extra[k]
 			v := rec.cells[a.i]
-			d.Attrs[a.name] = v
+			d.Attrs.values[k] = v
 			if a.numeric && v != "" {
 				a.note(v, rec.line, rec.cols[a.i], p.file)
 			}

@@ -51,7 +51,7 @@ func TestReadValues(t *testing.T) {
 	if deals[2].EndType != EndTypeBreakdown {
 		t.Errorf("end_type with an end and no end_type = %q, want breakdown", deals[2].EndType)
 	}
-	if got := deals[0].Attrs["fighters"]; got != "200" {
+	if got := deals[0].Attrs.Value("fighters"); got != "200" {
 		t.Errorf("attribute fighters = %q, want 200", got)
 	}
 	if deals[1].Start.Prec != Month || deals[2].Start.Prec != Year {

@@ -191,7 +191,7 @@ func (c Cond) holds(d *Deal) bool {
 
 func hasAttr(deals []Deal, col string) bool {
 	for i := range deals {
-		if _, ok := deals[i].Attrs[col]; ok {
+		if _, ok := deals[i].Attrs.Get(col); ok {
 			return true
 		}
 	}

@@ -3,22 +3,13 @@ package dataset
 import (
 	"encoding/csv"
 	"io"
-	"slices"
 )
 
 // Write writes deals as a deals.csv file that Read reads back to the same
 // deals: every dataset column in file order, then the union of the deals'
 // Attrs columns in name order.
 func Write(w io.Writer, deals []Deal) error {
-	var extra []string
-	for i := range deals {
-		for k := range deals[i].Attrs {
-			if !slices.Contains(extra, k) {
-				extra = append(extra, k)
-			}
-		}
-	}
-	slices.Sort(extra)
+	extra := attrNames(deals)
 	cw := csv.NewWriter(w)
 	if err := cw.Write(append(Columns(), extra...)); err != nil {
 		return err
@@ -30,7 +21,7 @@ func Write(w io.Writer, deals []Deal) error {
 			row[j] = c.get(d)
 		}
 		for j, k := range extra {
-			row[len(columns)+j] = d.Attrs[k]
+			row[len(columns)+j] = d.Attrs.Value(k)
 		}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -66,8 +66,8 @@ func Crosswalk(deals []dataset.Deal, eth []dataset.Deal, pax []PaxAgreement) []C
 			row := CrosswalkRow{Deal: d.ID, Dataset: "ETH/PRIO", ExtID: id, Start: d.Start, End: d.End, EndType: d.EndType}
 			if e, ok := ethByID[id]; ok {
 				row.Found = true
-				row.ExtStart, row.ExtEnd, row.ExtEndType, row.ExtEnded = e.Start, e.End, e.EndType, e.Attrs["ended"]
-				if claim, err := dataset.ParseDate(e.Attrs["end_date"]); row.ExtEnd.IsZero() && err == nil {
+				row.ExtStart, row.ExtEnd, row.ExtEndType, row.ExtEnded = e.Start, e.End, e.EndType, e.Attrs.Value("ended")
+				if claim, err := dataset.ParseDate(e.Attrs.Value("end_date")); row.ExtEnd.IsZero() && err == nil {
 					row.ExtEnd = claim
 				}
 				row.StartDiff, row.EndDiff = diff(d.Start, e.Start), diff(d.End, row.ExtEnd)

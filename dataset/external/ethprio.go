@@ -121,7 +121,7 @@ type ethRow struct {
 // Each deal: ID "ethprio-<uniq_id>", EthPrioIDs [uniq_id], Kind ceasefire;
 // Start the date the ceasefire took effect (cf_effect_*), or the declaration
 // date (cf_dec_*) where the effect date is unknown (-1) or not applicable
-// (0), at the precision the columns give (Attrs["start_basis"] says which).
+// (0), at the precision the columns give (the attribute start_basis says which).
 // The end follows EthPrioEnded(): codes 1, 2 and 4 with an end date give
 // expired, breakdown and superseded ending there; code 0 (not ended) is
 // end_type unknown with last_seen = EthPrioCoverage(); codes -1 and 3 are
@@ -348,30 +348,30 @@ func ethDeal(rows []ethRow) (d dataset.Deal, quirks []string, disagree bool) {
 		Written:    written[c["written"]],
 		EthPrioIDs: []string{first.id},
 		Line:       first.line,
-		Attrs: map[string]string{
+		Attrs: dataset.MakeAttrs(map[string]string{
 			"uniq_id": first.id, "country": c["location"], "mediated": mediated[c["mediator_nego"]],
 			"purpose": strings.Join(purposesSeen, ";"), "class": ceasefireClass[c["ceasefire_class"]],
 			"side": c["side"], "ended": fmt.Sprint(first.code), "start_basis": start.startBasis,
 			"actors": strings.Join(actors, "; "),
-		},
+		}),
 	}
 	if ended != nil {
 		d.End, d.EndType = ended.end, ended.endType
-		d.Attrs["ended"] = fmt.Sprint(ended.code)
+		d.Attrs.Set("ended", fmt.Sprint(ended.code))
 		quirks = slices.DeleteFunc(quirks, func(q string) bool { return q == "ended-without-end-date" })
 	} else {
 		d.EndType, d.LastSeen = dataset.EndTypeUnknown, lastSeen
 		if !endClaim.IsZero() {
-			d.Attrs["end_date"] = endClaim.String()
+			d.Attrs.Set("end_date", endClaim.String())
 		}
 	}
 	if x := d.End; !x.IsZero() && x.Before(d.Start) || !d.LastSeen.IsZero() && d.LastSeen.Before(d.Start) {
 		d.End, d.EndType, d.LastSeen = dataset.Date{}, dataset.EndTypeUnknown, d.Start
 		quirks = appendNew(quirks, "end-before-start")
-		delete(d.Attrs, "end_date")
+		d.Attrs.Delete("end_date")
 	}
 	if len(quirks) > 0 {
-		d.Attrs["quirk"] = strings.Join(quirks, ";")
+		d.Attrs.Set("quirk", strings.Join(quirks, ";"))
 	}
 	return d, quirks, disagree
 }

@@ -27,7 +27,7 @@ func TestEthPrioShared(t *testing.T) {
 	const wantAll, wantPakistan, wantAsia = 2203, 65, 695
 	count := map[string]int{}
 	for _, d := range data.Deals {
-		count[d.Attrs["country"]]++
+		count[d.Attrs.Value("country")]++
 		count["region:"+d.Region]++
 	}
 	if len(data.Deals) != wantAll || count["Pakistan"] != wantPakistan || count["region:Asia"] != wantAsia {
@@ -46,7 +46,7 @@ func TestUCDPPADShared(t *testing.T) {
 	const wantAll, wantIntra, wantBreakdowns = 374, 342, 128
 	intra, breakdowns := 0, 0
 	for _, d := range data.Deals {
-		if d.Attrs["conflict_type"] == "intrastate" {
+		if d.Attrs.Value("conflict_type") == "intrastate" {
 			intra++
 		}
 		if d.EndType == dataset.EndTypeBreakdown {

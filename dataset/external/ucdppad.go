@@ -36,13 +36,13 @@ var interstateDyad = regexp.MustCompile(`Government of [^,]+ - Government of `)
 //     UCDPPADCoverage(), censored there (238 blank and 2 False rows in v22.1);
 //   - ended True with no end date (paid 1470–1478, Bangsamoro annexes):
 //     ended at an unknown time, end_type unknown with last_seen = start, a
-//     zero-day censored time (CODEBOOK.md §5.5), Attrs["quirk"]
+//     zero-day censored time (CODEBOOK.md §5.5), attribute quirk
 //     "ended-without-end-date";
 //   - an end date before the start (paid 1024, signed 2000-08-26, ended
 //     2000-01-01, probably a year-only date stored as 1 January): flagged,
 //     not read as a negative duration: end_type unknown with last_seen =
-//     start, Attrs["quirk"] "end-before-start", the raw date in
-//     Attrs["ucdp_end"].
+//     start, attribute quirk "end-before-start", the raw date in
+//     attribute ucdp_end.
 //
 // Each fallback is counted in a warning. Column names are trimmed ("ref ",
 // "return ") and the empty name at the end of the header is ignored.
@@ -88,12 +88,13 @@ func parseUCDPPAD(name string, data []byte) (*Data, error) {
 		if !ok {
 			continue
 		}
-		if line, dup := seen[d.Attrs["paid"]]; dup {
-			s.bad("paid", fmt.Errorf("%w %q already used on line %d", dataset.ErrDuplicateID, d.Attrs["paid"], line))
+		paid := d.Attrs.Value("paid")
+		if line, dup := seen[paid]; dup {
+			s.bad("paid", fmt.Errorf("%w %q already used on line %d", dataset.ErrDuplicateID, paid, line))
 			continue
 		}
-		seen[d.Attrs["paid"]] = d.Line
-		if q := d.Attrs["quirk"]; q != "" {
+		seen[paid] = d.Line
+		if q := d.Attrs.Value("quirk"); q != "" {
 			quirks[q]++
 		}
 		out.Deals = append(out.Deals, d)
@@ -157,19 +158,21 @@ func readUCDPRow(s *sheet) (dataset.Deal, bool) {
 		Region:   Regions()[s.cell("region")],
 		Mediator: third,
 		Line:     s.line,
-		Attrs: map[string]string{
+		Attrs: dataset.MakeAttrs(map[string]string{
 			"paid": paid, "country": strings.TrimSpace(country), "conflict_type": conflictType,
 			"third_party": yesNo(third != ""), "ended": ended,
-		},
+		}),
 	}
 	switch {
 	case ended != "True":
 		d.EndType, d.LastSeen = dataset.EndTypeUnknown, UCDPPADCoverage()
 	case end.IsZero():
-		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndTypeUnknown, start, "ended-without-end-date"
+		d.EndType, d.LastSeen = dataset.EndTypeUnknown, start
+		d.Attrs.Set("quirk", "ended-without-end-date")
 	case end.Before(start):
-		d.EndType, d.LastSeen, d.Attrs["quirk"] = dataset.EndTypeUnknown, start, "end-before-start"
-		d.Attrs["ucdp_end"] = end.String()
+		d.EndType, d.LastSeen = dataset.EndTypeUnknown, start
+		d.Attrs.Set("quirk", "end-before-start")
+		d.Attrs.Set("ucdp_end", end.String())
 	default:
 		d.EndType, d.End = dataset.EndTypeBreakdown, end
 	}
