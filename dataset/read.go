@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"runtime"
@@ -227,10 +228,11 @@ func (b attrBlock) at(i int) Attrs {
 	return Attrs{names: b.names, values: b.values[i*k : (i+1)*k : (i+1)*k]}
 }
 
-// rowID is the id of one data row, where it is, and its deal's index in the
-// part (-1 if the row failed).
+// rowID is the id of one data row, its hash, where it is, and its deal's
+// index in the part (-1 if the row failed).
 type rowID struct {
 	id        string
+	hash      uint64 // of id, with idSeed (findDuplicates)
 	line, col int
 	deal      int
 }
@@ -251,7 +253,7 @@ func (part *dealPart) read(sc *tableScanner, t *table, present []binding, strict
 		part.deals = append(part.deals, Deal{Attrs: part.attrs.at(len(part.deals))})
 		d := &part.deals[len(part.deals)-1]
 		ok := parseDeal(d, rec, present, part.extra, strict, t, part.p)
-		id := rowID{id: d.ID, line: rec.line, col: rec.cols[idCol], deal: len(part.deals) - 1}
+		id := rowID{id: d.ID, hash: maphash.String(idSeed, d.ID), line: rec.line, col: rec.cols[idCol], deal: len(part.deals) - 1}
 		if !ok {
 			part.deals = part.deals[:len(part.deals)-1]
 			id.deal = -1
@@ -271,21 +273,18 @@ func mergeParts(all []Deal, parts []dealPart, p *problems) ([]Deal, []record, in
 	var kept []record
 	var found Errors
 	rows, n, end := 0, 0, 0
-	seen := make(map[string]int, len(all))
+	dupes := findDuplicates(parts, len(parts))
 	for k := range parts {
 		part := &parts[k]
 		rows += part.rows
 		var dups Errors
 		drop := map[int]bool{}
-		for _, r := range part.ids {
-			if first, dup := seen[r.id]; dup && r.id != "" {
-				dups = append(dups, &ParseError{File: p.file, Line: r.line, Column: r.col, Field: "id",
-					Err: fmt.Errorf("%w: %q already used on line %d", ErrDuplicateID, r.id, first)})
-				if r.deal >= 0 {
-					drop[r.deal] = true
-				}
-			} else {
-				seen[r.id] = r.line
+		for ; len(dupes) > 0 && dupes[0].part == k; dupes = dupes[1:] {
+			r := part.ids[dupes[0].row]
+			dups = append(dups, &ParseError{File: p.file, Line: r.line, Column: r.col, Field: "id",
+				Err: fmt.Errorf("%w: %q already used on line %d", ErrDuplicateID, r.id, dupes[0].first)})
+			if r.deal >= 0 {
+				drop[r.deal] = true
 			}
 		}
 		found = append(found, mergeByLine(part.p.list, dups)...)
