@@ -35,7 +35,8 @@ func (r PermResult) MonteCarloSE() float64 {
 
 // Method says how r.P was computed, for notes and warnings: "exact over N
 // arrangements", "Monte Carlo, N draws, standard error S" or, for a
-// large-sample approximation, "t approximation".
+// large-sample approximation, its name ("t approximation", "normal
+// approximation").
 func (r PermResult) Method() string {
 	if r.Approx {
 		return cmp.Or(r.approx, "large-sample approximation")

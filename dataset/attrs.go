@@ -1,6 +1,8 @@
 package dataset
 
 import (
+	"bytes"
+	"encoding/json"
 	"iter"
 	"maps"
 	"slices"
@@ -11,14 +13,15 @@ import (
 // analysis can group or regress on them). The names are kept sorted, and
 // the deals read from one file share one list of them: each deal carries
 // only its values, so that 100,000 deals with three such columns take
-// 5 MB where a map each took 33 MB.
+// about 8 MB where a map each took 33 MB.
 //
 // The zero Attrs is empty and ready to use. Like a slice, an Attrs copied
 // with its Deal shares its values until Set adds a name or Delete removes
-// one.
+// one. In JSON it is an object of names and values (null when empty), as
+// the map it replaced was.
 type Attrs struct {
-	names  []string // sorted and unique; may be shared with other deals: never written
-	values []string // values[i] is the value of names[i]
+	names  *[]string // sorted and unique; may be shared with other deals: never written
+	values []string  // values[i] is the value of (*names)[i]
 }
 
 // MakeAttrs returns the attributes of m.
@@ -26,20 +29,28 @@ func MakeAttrs(m map[string]string) Attrs {
 	if len(m) == 0 {
 		return Attrs{}
 	}
-	a := Attrs{names: slices.Sorted(maps.Keys(m))}
-	a.values = make([]string, len(a.names))
-	for i, name := range a.names {
+	names := slices.Sorted(maps.Keys(m))
+	a := Attrs{names: &names, values: make([]string, len(names))}
+	for i, name := range names {
 		a.values[i] = m[name]
 	}
 	return a
 }
 
+// list is the names, nil for none.
+func (a Attrs) list() []string {
+	if a.names == nil {
+		return nil
+	}
+	return *a.names
+}
+
 // Len is the number of attributes.
-func (a Attrs) Len() int { return len(a.names) }
+func (a Attrs) Len() int { return len(a.values) }
 
 // Get returns the value of the named attribute and whether there is one.
 func (a Attrs) Get(name string) (string, bool) {
-	if i, ok := slices.BinarySearch(a.names, name); ok {
+	if i, ok := slices.BinarySearch(a.list(), name); ok {
 		return a.values[i], true
 	}
 	return "", false
@@ -52,12 +63,12 @@ func (a Attrs) Value(name string) string {
 }
 
 // Names returns the names of the attributes, sorted.
-func (a Attrs) Names() []string { return slices.Clone(a.names) }
+func (a Attrs) Names() []string { return slices.Clone(a.list()) }
 
 // All yields each attribute's name and value, in name order.
 func (a Attrs) All() iter.Seq2[string, string] {
 	return func(yield func(string, string) bool) {
-		for i, name := range a.names {
+		for i, name := range a.list() {
 			if !yield(name, a.values[i]) {
 				return
 			}
@@ -67,32 +78,61 @@ func (a Attrs) All() iter.Seq2[string, string] {
 
 // Set sets the named attribute to value.
 func (a *Attrs) Set(name, value string) {
-	i, ok := slices.BinarySearch(a.names, name)
+	i, ok := slices.BinarySearch(a.list(), name)
 	if ok {
 		a.values[i] = value
 		return
 	}
-	// Clip: the names (and a reader's block of values) are shared, so
-	// Insert must copy them.
-	a.names = slices.Insert(slices.Clip(a.names), i, name)
-	a.values = slices.Insert(slices.Clip(a.values), i, value)
+	// The names (and a reader's block of values) are shared: copy them.
+	names := slices.Insert(slices.Clip(a.list()), i, name)
+	a.names, a.values = &names, slices.Insert(slices.Clip(a.values), i, value)
 }
 
 // Delete removes the named attribute, if there is one.
 func (a *Attrs) Delete(name string) {
-	i, ok := slices.BinarySearch(a.names, name)
+	i, ok := slices.BinarySearch(a.list(), name)
 	switch {
 	case !ok:
-	case len(a.names) == 1:
+	case a.Len() == 1:
 		*a = Attrs{}
 	default:
-		a.names = slices.Delete(slices.Clone(a.names), i, i+1)
-		a.values = slices.Delete(slices.Clone(a.values), i, i+1)
+		names := slices.Delete(slices.Clone(a.list()), i, i+1)
+		a.names, a.values = &names, slices.Delete(slices.Clone(a.values), i, i+1)
 	}
 }
 
 // sharesNames reports whether a and b hold the same list of names (not
 // only equal ones): the deals of one file do.
-func (a Attrs) sharesNames(b Attrs) bool {
-	return len(a.names) == len(b.names) && (len(a.names) == 0 || &a.names[0] == &b.names[0])
+func (a Attrs) sharesNames(b Attrs) bool { return a.names == b.names }
+
+// MarshalJSON writes the attributes as a JSON object in name order, null
+// when there are none.
+func (a Attrs) MarshalJSON() ([]byte, error) {
+	if a.Len() == 0 {
+		return []byte("null"), nil
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, name := range a.list() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(name)
+		v, _ := json.Marshal(a.values[i])
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads a JSON object of string values, or null.
+func (a *Attrs) UnmarshalJSON(data []byte) error {
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	*a = MakeAttrs(m)
+	return nil
 }

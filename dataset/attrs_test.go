@@ -1,7 +1,9 @@
 package dataset
 
 import (
+	"encoding/json"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -78,5 +80,37 @@ func TestAttrsShared(t *testing.T) {
 	}
 	if got := maps.Collect(y.All()); !maps.Equal(got, map[string]string{"a": "4"}) {
 		t.Errorf("y: %v", got)
+	}
+}
+
+// TestAttrsJSON: Attrs encode as the map they replaced did (an object, or
+// null when empty) and decode back.
+func TestAttrsJSON(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   map[string]string
+		want string
+	}{
+		{"none", nil, `{"ID":"a","Attrs":null}`},
+		{"two", map[string]string{"z": `say "hi"`, "a": "1"}, `{"ID":"a","Attrs":{"a":"1","z":"say \"hi\""}}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			type deal struct {
+				ID    string
+				Attrs Attrs
+			}
+			b, err := json.Marshal(deal{"a", MakeAttrs(tc.in)})
+			if err != nil || string(b) != tc.want {
+				t.Fatalf("Marshal = %s, %v; want %s", b, err, tc.want)
+			}
+			var back deal
+			if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(back.Attrs, MakeAttrs(tc.in)) {
+				t.Errorf("Unmarshal gives %v, %v; want %v", maps.Collect(back.Attrs.All()), err, tc.in)
+			}
+		})
+	}
+	var a Attrs
+	if err := json.Unmarshal([]byte(`{"n":1}`), &a); err == nil {
+		t.Error("a number value was accepted")
 	}
 }

@@ -215,7 +215,7 @@ func attrNames(deals []Deal) []string {
 		if i > 0 && deals[i].Attrs.sharesNames(deals[i-1].Attrs) {
 			continue // the deals of one file
 		}
-		for _, k := range deals[i].Attrs.names {
+		for _, k := range deals[i].Attrs.list() {
 			if !seen[k] {
 				seen[k] = true
 				names = append(names, k)

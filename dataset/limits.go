@@ -6,7 +6,7 @@ package dataset
 // as a ParseError wrapping ErrLimit that names the limit. For scale: a file
 // of 1,000,000 deals in the shape of ../shared/bench/genbig.py is 70 MB,
 // and `truce validate` on it peaks at about 0.9 GB of memory (2 cores,
-// Go 1.26), most of it the Deal values (640 bytes each).
+// Go 1.26), most of it the Deal values (664 bytes each).
 const (
 	// MaxFileSize is the largest file Read and ReadFile accept, in bytes
 	// (256 MiB). Larger input is refused before it is parsed; a stream

@@ -17,7 +17,8 @@ import (
 // end (and end_type where a deal is ongoing or its end unknown); any other
 // dataset column is optional, and columns that are not dataset columns are
 // kept in each Deal's Attrs. The error, if any, is an Errors listing every
-// problem found (up to MaxErrors) as file:line:column: what is wrong.
+// problem found (up to MaxErrors) as file:line:column: what is wrong, and
+// then there are no deals.
 //
 // Besides the checks of each column, Read refuses: input over the limits
 // in limits.go (MaxFileSize, MaxRows, MaxColumns, MaxCellBytes, MaxIDBytes,
@@ -97,7 +98,10 @@ func readNamed(name string, data string) ([]Deal, error) {
 		return nil, p.err()
 	}
 	deals, _ := parseDeals(data, false, p, runtime.GOMAXPROCS(0), minSplitBytes)
-	return deals, p.err()
+	if err := p.err(); err != nil {
+		return nil, err // which rows were read before the problems stopped it depends on the cores
+	}
+	return deals, nil
 }
 
 // binding is a dataset column present in a file, with its position.
@@ -126,7 +130,7 @@ type attrColumn struct {
 // into its own stretch of one slice of deals;
 // duplicate ids and the columns of numbers are then judged over the whole
 // file, and the problems put back in file order, so that the result is
-// what one pass gives (FuzzReadParallel checks this).
+// what one pass gives (FuzzReadSplit checks this).
 func parseDeals[T string | []byte](data T, strict bool, p *problems, parts, minBytes int) ([]Deal, *table) {
 	sc, t := openTable(data, p)
 	if t == nil {
@@ -178,7 +182,7 @@ func parseDeals[T string | []byte](data T, strict bool, p *problems, parts, minB
 		part.ids = make([]rowID, 0, size)
 		part.p = &problems{file: p.file}
 		part.extra = slices.Clone(extra)
-		part.attrs = attrBlock{names: names, values: make([]string, size*len(names))}
+		part.attrs = attrBlock{names: &names, values: make([]string, size*len(names))}
 		first += size
 		wg.Add(1)
 		go func() {
@@ -216,15 +220,16 @@ type dealPart struct {
 // attrBlock holds the Attrs values of a part's deals in one allocation,
 // len(names) for each deal slot.
 type attrBlock struct {
-	names, values []string
+	names  *[]string
+	values []string
 }
 
 // at is the empty Attrs of the deal in slot i.
 func (b attrBlock) at(i int) Attrs {
-	if len(b.names) == 0 {
+	k := len(*b.names)
+	if k == 0 {
 		return Attrs{}
 	}
-	k := len(b.names)
 	return Attrs{names: b.names, values: b.values[i*k : (i+1)*k : (i+1)*k]}
 }
 
@@ -420,18 +425,19 @@ func plainNumber(s string) bool {
 }
 
 // reportNumbers reports the NaN, infinite and out-of-range values of the
-// columns that are otherwise numeric, and whether there were any.
+// columns that are otherwise numeric, and whether it added any to p (none
+// once p is full, so that the problems are only re-sorted when one pass
+// and a split read both added the same).
 func reportNumbers(extra []attrColumn, p *problems) bool {
-	any := false
+	before := len(p.list)
 	for _, a := range extra {
 		if a.numeric {
 			for _, e := range a.odd {
-				p.add(e.Line, e.Column, e.Field, e.Err)
-				any = true
+				p.add(e.Line, e.Column, e.Field, e.Err) // nothing once p is full
 			}
 		}
 	}
-	return any
+	return len(p.list) > before
 }
 
 type fieldError struct {

@@ -51,7 +51,7 @@ func newPNGCanvas(w, h vg.Length, dpi int) *pngCanvas {
 }
 
 // pixels keeps the pixel buffers of finished PNG canvases for the next
-// one: a briefing renders its charts two at a time, and each fresh image of
+// one: a briefing renders its charts on every core, and each fresh image of
 // 1600 × 1500 pixels cost its page faults anew (a tenth of the PNG time).
 // vgimg.NewWith paints every pixel of the image with the background before
 // anything is drawn, so a buffer need not be cleared.
