@@ -155,13 +155,15 @@ const (
 // variable in proportional hazards regression analysis II, J Clin Epidemiol
 // 48, 1503–1510.
 func CoxPH(times []float64, events []bool, x [][]float64, names []string, ties Ties) (*Cox, error) {
-	return coxPH(times, events, x, names, nil, ties)
+	return coxPH(times, events, x, names, nil, nil, ties)
 }
 
 // coxPH is CoxPH with optional strata: strata[i] numbers observation i's
 // stratum, and each risk set holds only the observations of the event's
-// stratum (nil: one stratum). CoxPHStrata documents it.
-func coxPH(times []float64, events []bool, x [][]float64, names []string, strata []int, ties Ties) (*Cox, error) {
+// stratum (nil: one stratum). CoxPHStrata documents it. order is
+// timeOrder(times, strata) if the caller has it already (CoxZPH), else
+// nil.
+func coxPH(times []float64, events []bool, x [][]float64, names []string, strata, order []int, ties Ties) (*Cox, error) {
 	n := len(times)
 	if n == 0 {
 		return nil, errors.New("analysis: CoxPH: no observations")
@@ -227,7 +229,9 @@ func coxPH(times []float64, events []bool, x [][]float64, names []string, strata
 		return nil, errors.New("analysis: CoxPH: every covariate is constant; nothing to estimate")
 	}
 	// Sort once by time (ascending); the fit and the check of each covariate walk from the latest time back.
-	order := timeOrder(times, strata)
+	if order == nil {
+		order = timeOrder(times, strata)
+	}
 	var flat []string
 	for _, j := range keep {
 		if !variesAtSomeEvent(times, events, x, j, strata, order) {

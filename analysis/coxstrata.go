@@ -24,7 +24,7 @@ func CoxPHStrata(times []float64, events []bool, x [][]float64, names []string, 
 	if err != nil {
 		return nil, err
 	}
-	return coxPH(times, events, x, names, codes, ties)
+	return coxPH(times, events, x, names, codes, nil, ties)
 }
 
 // strataCodes numbers the stratum labels by their sorted order.

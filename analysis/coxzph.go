@@ -58,7 +58,8 @@ func CoxZPH(times []float64, events []bool, x [][]float64, names []string, strat
 			return nil, err
 		}
 	}
-	fit, err := coxPH(times, events, x, names, codes, ties)
+	order := timeOrder(times, codes) // the fit's, then the check's read backwards
+	fit, err := coxPH(times, events, x, names, codes, order, ties)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +97,8 @@ func CoxZPH(times []float64, events []bool, x [][]float64, names []string, strat
 	for j, term := range fit.Terms {
 		beta[j] = term.Coef
 	}
-	u, info := zphScore(times, events, x, codes, g, beta, ties == Efron)
+	slices.Reverse(order)
+	u, info := zphScore(times, events, x, codes, order, g, beta, ties == Efron)
 	out := &ZPH{Fit: fit}
 	test := func(idx []int) float64 {
 		m := len(idx)
@@ -139,12 +141,10 @@ func CoxZPH(times []float64, events []bool, x [][]float64, names []string, strat
 }
 
 // zphScore returns the score vector (0, U_γ) and the 2p×2p information
-// matrix of the time-varying model at (β, 0), stratum by stratum.
-func zphScore(times []float64, events []bool, x [][]float64, strata []int, g []float64, beta []float64, efron bool) ([]float64, [][]float64) {
+// matrix of the time-varying model at (β, 0), stratum by stratum; order
+// lists the observations by stratum and, within each, by time descending.
+func zphScore(times []float64, events []bool, x [][]float64, strata, order []int, g []float64, beta []float64, efron bool) ([]float64, [][]float64) {
 	n, p := len(times), len(beta)
-	// Descending time within each stratum.
-	order := timeOrder(times, strata)
-	slices.Reverse(order)
 	mean := make([]float64, p)
 	for _, row := range x {
 		for j, v := range row {

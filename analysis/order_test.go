@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -69,14 +70,35 @@ func TestTimeOrder(t *testing.T) {
 	}
 }
 
+// BenchmarkTimeOrder compares, at radixMin and at 100,000 times, the radix
+// sort with the comparison sort of the same keys timeOrder uses below
+// radixMin, and at 100,000 with the sort of the indices by time that Cox
+// used before.
 func BenchmarkTimeOrder(b *testing.B) {
-	times, _, _ := benchCoxData(100000)
-	b.Run("radix", func(b *testing.B) {
-		for b.Loop() {
-			timeOrder(times, nil)
+	for _, n := range []int{radixMin, 100000} {
+		times, _, _ := benchCoxData(n)
+		keys := func() ([]uint64, []int) {
+			k, order := make([]uint64, n), make([]int, n)
+			for i, t := range times {
+				k[i], order[i] = sortableBits(t), i
+			}
+			return k, order
 		}
-	})
-	b.Run("comparison", func(b *testing.B) {
+		b.Run(fmt.Sprintf("radix/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				k, order := keys()
+				radixSort(k, make([]uint64, n), order, make([]int, n))
+			}
+		})
+		b.Run(fmt.Sprintf("keys/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				k, order := keys()
+				slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(k[a], k[b]) })
+			}
+		})
+	}
+	times, _, _ := benchCoxData(100000)
+	b.Run("indices/100000", func(b *testing.B) {
 		for b.Loop() {
 			order := make([]int, len(times))
 			for i := range order {

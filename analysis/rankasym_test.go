@@ -19,11 +19,7 @@ func TestRankApproxMatchesR(t *testing.T) {
 		for _, c := range []string{"rho", "p", "tau", "p_kendall"} {
 			want[c], _ = strconv.ParseFloat(r[c], 64)
 		}
-		x, y := make([]float64, n), make([]float64, n)
-		for i := 1; i <= n; i++ {
-			x[i-1] = float64(i % 7)
-			y[i-1] = float64((37*i)%101 + k*(i%7))
-		}
+		x, y := rankPairs(n, 7, k)
 		rc, err := rankCorrelation(x, y, true)
 		if err != nil {
 			t.Fatal(err)
@@ -50,11 +46,7 @@ func TestRankApproxMatchesR(t *testing.T) {
 func TestRankApproxNearPermutation(t *testing.T) {
 	n := MaxRankPermN
 	for _, k := range []int{1, 3} {
-		x, y := make([]float64, n), make([]float64, n)
-		for i := 1; i <= n; i++ {
-			x[i-1] = float64(i % 5)
-			y[i-1] = float64((37*i)%101 + k*(i%5))
-		}
+		x, y := rankPairs(n, 5, k)
 		rc, err := rankCorrelation(x, y, true)
 		if err != nil {
 			t.Fatal(err)
@@ -79,4 +71,15 @@ func TestRankApproxNearPermutation(t *testing.T) {
 	if p := KendallZApprox([]float64{1, 2}, []float64{2, 1}, -1); !math.IsNaN(p) {
 		t.Errorf("2 pairs: p %v, want NaN", p)
 	}
+}
+
+// rankPairs is the test data of rank_asymptotic_reference.R: x_i = i mod
+// m (heavy ties) and y_i = (37 i mod 101) + k·x_i, i = 1..n.
+func rankPairs(n, m, k int) (x, y []float64) {
+	x, y = make([]float64, n), make([]float64, n)
+	for i := 1; i <= n; i++ {
+		x[i-1] = float64(i % m)
+		y[i-1] = float64((37*i)%101 + k*(i%m))
+	}
+	return x, y
 }
